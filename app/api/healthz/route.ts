@@ -1,0 +1,5 @@
+import { handler, json } from '@/server/http/handler';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = handler('/api/healthz', async () => json({ status: 'ok' }));

@@ -1,0 +1,45 @@
+'use client';
+
+import { Label } from '@patternfly/react-core';
+import { CheckCircleIcon, ExclamationCircleIcon } from '@patternfly/react-icons';
+import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import type { ClusterStatus } from '@/lib/clusters';
+
+/** One row per cluster: reachable or not (with the reason), Kubernetes version, API latency. */
+export function ClustersTable({ clusters }: { clusters: ClusterStatus[] }) {
+  return (
+    <Table aria-label="Clusters" variant="compact" data-testid="clusters-table">
+      <Thead>
+        <Tr>
+          <Th>Cluster</Th>
+          <Th>API server</Th>
+          <Th>Kubernetes</Th>
+          <Th>Latency</Th>
+        </Tr>
+      </Thead>
+      <Tbody>
+        {clusters.map((c) => (
+          <Tr key={c.name} data-testid={`cluster-row-${c.name}`}>
+            <Td dataLabel="Cluster">{c.name}</Td>
+            <Td dataLabel="API server">
+              {c.reachable ? (
+                <Label color="green" icon={<CheckCircleIcon />}>
+                  reachable
+                </Label>
+              ) : (
+                <>
+                  <Label color="red" icon={<ExclamationCircleIcon />}>
+                    unreachable
+                  </Label>{' '}
+                  <span className="meridian-muted">{c.error}</span>
+                </>
+              )}
+            </Td>
+            <Td dataLabel="Kubernetes">{c.kubernetesVersion ?? '—'}</Td>
+            <Td dataLabel="Latency">{c.latencyMs !== undefined ? `${c.latencyMs} ms` : '—'}</Td>
+          </Tr>
+        ))}
+      </Tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,39 @@
+'use client';
+
+import { Button } from '@patternfly/react-core';
+import { ClustersTable } from '@/components/clusters/ClustersTable';
+import { useClusters } from '@/components/shell/ScopeSelectors';
+import { PageFrame } from '@/components/shell/PageFrame';
+import { EmptyView, ErrorView, LoadingState } from '@/components/shell/states';
+import { useScope } from '@/components/shell/useScope';
+
+export function OverviewView() {
+  const scope = useScope();
+  const q = useClusters();
+  const items = (q.data?.items ?? []).filter((c) => !scope.clusters.length || scope.clusters.includes(c.name));
+  const down = items.filter((c) => !c.reachable).length;
+  return (
+    <PageFrame
+      title="Overview"
+      description={q.data ? `${items.length} cluster(s), ${down ? `${down} unreachable` : 'all reachable'}` : 'Clusters of the mesh'}
+      actions={
+        <Button variant="secondary" onClick={() => void q.refetch()} isLoading={q.isFetching}>
+          Refresh
+        </Button>
+      }
+    >
+      {q.isLoading ? (
+        <LoadingState what="clusters" />
+      ) : q.isError ? (
+        <ErrorView what="clusters" error={q.error} onRetry={() => void q.refetch()} />
+      ) : items.length === 0 ? (
+        <EmptyView title="No clusters">
+          No cluster is configured (or none matches the selection). Point MERIDIAN_CONFIG at a meridian.yaml, or KUBECONFIG at
+          a kubeconfig whose contexts are your clusters.
+        </EmptyView>
+      ) : (
+        <ClustersTable clusters={items} />
+      )}
+    </PageFrame>
+  );
+}

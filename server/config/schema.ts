@@ -1,0 +1,64 @@
+import 'server-only';
+import { z } from 'zod';
+import { dnsName } from '@/lib/names';
+
+const url = z.url({ message: 'must be an http(s) URL' });
+
+const prometheusSchema = z.strictObject({
+  url,
+  /** Label that carries the cluster name in a global (Thanos/Mimir) Prometheus. */
+  clusterLabel: z.string().min(1).default('cluster'),
+  /** Seconds before a query is abandoned. */
+  timeoutSeconds: z.number().positive().max(120).default(10),
+});
+
+const clusterSchema = z.strictObject({
+  name: dnsName,
+  /** kubeconfig context that reaches this cluster (default: the cluster name). */
+  context: z.string().min(1).optional(),
+  /** kubeconfig file for this cluster (default: KUBECONFIG or ~/.kube/config). */
+  kubeconfig: z.string().min(1).optional(),
+  prometheus: prometheusSchema.optional(),
+  istiod: z.strictObject({ url }).optional(),
+});
+
+const authSchema = z
+  .strictObject({
+    strategy: z.enum(['anonymous', 'token', 'header']).default('anonymous'),
+    /** For strategy "header": the request header that carries the user's name (set by a trusted proxy). */
+    header: z.string().min(1).optional(),
+  })
+  .refine((a) => a.strategy !== 'header' || a.header, { message: 'strategy "header" needs a "header" name', path: ['header'] });
+
+export const meridianConfigSchema = z
+  .strictObject({
+    clusters: z.array(clusterSchema).min(1, 'at least one cluster is needed').optional(),
+    /** One Prometheus-compatible URL for every cluster (Prometheus, Thanos Query, Mimir), filtered by cluster label. */
+    prometheus: prometheusSchema.optional(),
+    alertmanager: z.strictObject({ url }).optional(),
+    auth: authSchema.default({ strategy: 'anonymous' }),
+    readOnly: z.boolean().default(false),
+    health: z
+      .strictObject({
+        degraded5xx: z.number().min(0).max(1).default(0.001),
+        failing5xx: z.number().min(0).max(1).default(0.1),
+        degraded4xx: z.number().min(0).max(1).default(0.1),
+        failing4xx: z.number().min(0).max(1).default(0.2),
+      })
+      .optional(),
+  })
+  .refine((c) => new Set(c.clusters?.map((x) => x.name)).size === (c.clusters?.length ?? 0), {
+    message: 'cluster names must be unique',
+    path: ['clusters'],
+  });
+
+export type MeridianConfigFile = z.infer<typeof meridianConfigSchema>;
+export type ClusterConfig = z.infer<typeof clusterSchema>;
+export type PrometheusConfig = z.infer<typeof prometheusSchema>;
+
+/** The resolved configuration: the file's settings with the clusters always known. */
+export interface MeridianConfig extends Omit<MeridianConfigFile, 'clusters'> {
+  clusters: ClusterConfig[];
+  /** Where the configuration came from, for messages. */
+  source: string;
+}
