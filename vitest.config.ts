@@ -9,7 +9,7 @@ export default defineConfig({
   resolve: {
     alias: [
       // `server-only` throws outside Next's server bundle; in tests it is an empty module.
-      { find: /^server-only$/, replacement: `${root}test/server-only-stub.ts` },
+      { find: /^server-only$/, replacement: `${root}scripts/test/server-only-stub.ts` },
       { find: /^@\/(.*)$/, replacement: `${root}$1` },
     ],
   },

@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// `npm run demo`: the console on the embedded demo mesh, from a fresh machine.
+// Installs dependencies if missing, ensures Prometheus/Alertmanager (Debian), builds the console,
+// starts the demo mesh, Prometheus, Alertmanager and the console; Ctrl-C stops every child.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const ROOT = join(import.meta.dirname, '..');
+const { values: opts } = parseArgs({
+  options: {
+    'console-port': { type: 'string' },
+    'prometheus-port': { type: 'string' },
+    'alertmanager-port': { type: 'string' },
+    'api-port': { type: 'string' },
+    'control-port': { type: 'string' },
+    'state-dir': { type: 'string', default: '.demo' },
+    'synthetic-services': { type: 'string', default: '0' },
+    'read-only': { type: 'boolean', default: false },
+    reset: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+if (opts.help) {
+  console.log(`npm run demo [-- options]
+  --console-port N        console (default 3000)
+  --prometheus-port N     Prometheus (default 9090)
+  --alertmanager-port N   Alertmanager (default 9093)
+  --api-port N            first cluster API port; the three clusters use N, N+1, N+2 (default 16443)
+  --control-port N        demo control port: scenarios, metrics, istiod (default 17070)
+  --state-dir DIR         where state, kubeconfig and logs go (default .demo)
+  --synthetic-services N  add N synthetic services to the mesh (for scale)
+  --read-only             start the console in read-only mode
+  --reset                 start the demo mesh from its seed, forgetting changes`);
+  process.exit(0);
+}
+
+const { run, stopAll } = await import('./lib/proc.mjs');
+
+if (!existsSync(join(ROOT, 'node_modules', 'next'))) {
+  console.log('Installing dependencies (npm ci)…');
+  if ((await run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: ROOT })) !== 0) process.exit(1);
+}
+if ((await run('bash', [join(ROOT, 'scripts', 'ensure-tools.sh')])) !== 0) process.exit(1);
+
+const { buildConsole } = await import('./lib/build.mjs');
+const { DEFAULT_PORTS, startStack } = await import('./lib/stack.mjs');
+if ((await buildConsole()) !== 0) {
+  console.error('demo: the console did not build (see above)');
+  process.exit(1);
+}
+
+const port = (name, def) => {
+  const v = opts[`${name}-port`];
+  if (v === undefined) return def;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) {
+    console.error(`demo: --${name}-port must be a port number, got "${v}"`);
+    process.exit(2);
+  }
+  return n;
+};
+const ports = {
+  console: port('console', DEFAULT_PORTS.console),
+  prometheus: port('prometheus', DEFAULT_PORTS.prometheus),
+  alertmanager: port('alertmanager', DEFAULT_PORTS.alertmanager),
+  api: port('api', DEFAULT_PORTS.api),
+  control: port('control', DEFAULT_PORTS.control),
+};
+
+let stopping = false;
+const shutdown = async (code) => {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nStopping the demo…');
+  await stopAll();
+  process.exit(code);
+};
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+try {
+  const state = await startStack({
+    stateDir: join(ROOT, opts['state-dir']),
+    ports,
+    reset: opts.reset,
+    readOnly: opts['read-only'],
+    syntheticServices: Number(opts['synthetic-services']) || 0,
+  });
+  console.log(`
+Meridian is running on the demo mesh: ${state.consoleUrl}
+
+  clusters     ${state.clusters.map((c) => `${c.name} ${c.apiUrl}`).join(', ')}
+  kubectl      KUBECONFIG=${state.kubeconfig} kubectl get vs -A
+  Prometheus   ${state.prometheusUrl}    Alertmanager ${state.alertmanagerUrl}
+  scenarios    curl ${state.controlUrl}/scenarios
+  logs         ${state.logs}
+
+Press Ctrl-C to stop.`);
+} catch (e) {
+  console.error(`demo: ${e.message}`);
+  await shutdown(1);
+}

@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// `npm test`: every suite, in order — tools, lint, typecheck, unit, build, then the demo stack
+// (demo mesh + real Prometheus + console) for the integration and e2e suites. Ends with one line
+// `N passed, N failed` over all of them; exits non-zero on any failure.
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { run, stopAll } from './lib/proc.mjs';
+
+const ROOT = join(import.meta.dirname, '..');
+const OUT = join(ROOT, '.test-run');
+const only = process.argv.slice(2); // e.g. `npm test -- unit e2e`
+const wants = (name) => only.length === 0 || only.includes(name);
+
+rmSync(join(OUT, 'reports'), { recursive: true, force: true });
+mkdirSync(join(OUT, 'reports'), { recursive: true });
+const results = [];
+const record = (suite, passed, failed, note = '') => {
+  results.push({ suite, passed, failed, note });
+  console.log(`\n── ${suite}: ${passed} passed, ${failed} failed${note ? ` (${note})` : ''}\n`);
+};
+const bin = (name) => join(ROOT, 'node_modules', '.bin', name);
+
+async function check(suite, cmd, args, env) {
+  console.log(`\n══ ${suite}: ${cmd} ${args.join(' ')}`);
+  const code = await run(cmd, args, { cwd: ROOT, env });
+  record(suite, code === 0 ? 1 : 0, code === 0 ? 0 : 1, code === 0 ? '' : `exit code ${code}`);
+  return code === 0;
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+async function vitest(suite, config, env = {}) {
+  const report = join(OUT, 'reports', `${suite}.json`);
+  console.log(`\n══ ${suite}: vitest (${config})`);
+  const code = await run(bin('vitest'), ['run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], { cwd: ROOT, env });
+  const r = readJson(report);
+  if (!r) return record(suite, 0, 1, `no report (exit code ${code})`);
+  const failed = r.numFailedTests + (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0) + (code !== 0 && r.numFailedTests === 0 ? 1 : 0);
+  record(suite, r.numPassedTests, failed, r.numPendingTests ? `${r.numPendingTests} skipped counted as failed` : '');
+}
+
+async function playwright(env) {
+  const report = join(OUT, 'reports', 'e2e.json');
+  console.log('\n══ e2e: playwright (Debian Chromium)');
+  const code = await run(bin('playwright'), ['test'], { cwd: ROOT, env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report } });
+  const r = readJson(report);
+  if (!r) return record('e2e', 0, 1, `no report (exit code ${code})`);
+  const s = r.stats;
+  const failed = s.unexpected + s.skipped + (code !== 0 && s.unexpected === 0 ? 1 : 0);
+  record('e2e', s.expected + s.flaky, failed, s.flaky ? `${s.flaky} flaky` : '');
+}
+
+let stackFailed = false;
+process.on('SIGINT', async () => {
+  await stopAll();
+  process.exit(130);
+});
+
+const toolsOk = await check('tools', 'bash', [join(ROOT, 'scripts', 'ensure-tools.sh')]);
+if (wants('lint')) await check('lint', bin('eslint'), ['--max-warnings=0', '.']);
+if (wants('typecheck')) await check('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+if (wants('unit')) await vitest('unit', 'vitest.config.ts');
+
+if (wants('integration') || wants('e2e')) {
+  const { buildConsole } = await import('./lib/build.mjs');
+  const built = (await buildConsole({ force: !!process.env.CI })) === 0;
+  record('build', built ? 1 : 0, built ? 0 : 1);
+  let state;
+  if (built && toolsOk) {
+    const { startStack } = await import('./lib/stack.mjs');
+    try {
+      console.log('\n══ starting the demo stack for integration and e2e (.test-run/)');
+      state = await startStack({ stateDir: OUT, reset: true, ports: { console: 3100, prometheus: 19090, alertmanager: 19093, api: 26443, control: 27070 } });
+    } catch (e) {
+      stackFailed = true;
+      console.error(`demo stack did not start: ${e.message}`);
+    }
+  }
+  const env = { MERIDIAN_TEST_STATE: join(OUT, 'state.json'), CI: process.env.CI ?? '' };
+  for (const suite of ['integration', 'e2e']) {
+    if (!wants(suite)) continue;
+    if (!state) record(suite, 0, 1, stackFailed ? 'demo stack did not start' : 'not run: build or tools failed');
+    else if (suite === 'integration') await vitest('integration', 'vitest.integration.config.ts', env);
+    else await playwright(env);
+  }
+  await stopAll();
+}
+
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failed = results.reduce((n, r) => n + r.failed, 0);
+console.log('\nSuites:');
+for (const r of results) console.log(`  ${r.suite.padEnd(12)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(4)} failed ${r.note}`);
+if (existsSync(join(OUT, 'logs'))) console.log(`  (demo stack logs: ${join(OUT, 'logs')})`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
