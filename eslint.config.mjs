@@ -27,7 +27,8 @@ export default [
   {
     // Production code never reaches the demo mesh except through kubeconfig and URLs.
     files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'lib/**/*.{ts,tsx}', 'server/**/*.{ts,tsx}'],
-    ignores: ['server/demo/**'],
+    // Tests may start the demo mesh in-process; production code may not.
+    ignores: ['server/demo/**', '**/*.test.ts', '**/*.itest.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [demoImport],
