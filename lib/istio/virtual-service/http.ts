@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { Percent, StringMatch, duration, enumOf, httpStatus, portNumber, percentValue } from '../common';
 import { HTTPMatchRequest } from './match';
-import { Destination, HTTPRouteDestination, RouteHeaders, checkRouteWeights } from './route';
+import { Destination, HTTPRouteDestination, RouteHeaders, WEIGHTS_CHECK, checkRouteWeights } from './route';
 
 const redirectCode = z
   .number()
@@ -117,6 +117,7 @@ export const HTTPRoute = z
   })
   .superRefine((r, ctx) => {
     checkRouteWeights(r.route, ctx);
+    // r may be malformed here (WEIGHTS_CHECK): only test presence of the actions.
     const actions = (['route', 'redirect', 'directResponse', 'delegate'] as const).filter((k) => r[k] !== undefined);
     if (actions.length === 0) {
       ctx.addIssue({
@@ -128,5 +129,5 @@ export const HTTPRoute = z
     } else if (actions.length > 1) {
       ctx.addIssue({ code: 'custom', message: `only one of ${actions.join(', ')} may be set` });
     }
-  });
+  }, WEIGHTS_CHECK);
 export type HTTPRoute = z.infer<typeof HTTPRoute>;

@@ -4,14 +4,14 @@ import { kubeObject } from '../../k8s/meta';
 import { exportTo, hostList, nonEmpty } from '../common';
 import { HTTPRoute } from './http';
 import { L4MatchAttributes, TLSMatchAttributes } from './match';
-import { RouteDestination, checkRouteWeights } from './route';
+import { RouteDestination, WEIGHTS_CHECK, checkRouteWeights } from './route';
 
 export const TCPRoute = z
   .looseObject({
     match: z.array(L4MatchAttributes).optional(),
     route: z.array(RouteDestination).optional(),
   })
-  .superRefine((r, ctx) => checkRouteWeights(r.route, ctx));
+  .superRefine((r, ctx) => checkRouteWeights(r.route, ctx), WEIGHTS_CHECK);
 export type TCPRoute = z.infer<typeof TCPRoute>;
 
 export const TLSRoute = z
@@ -19,7 +19,7 @@ export const TLSRoute = z
     match: z.array(TLSMatchAttributes).min(1, { error: 'a TLS route needs at least one match with sniHosts' }),
     route: z.array(RouteDestination).optional(),
   })
-  .superRefine((r, ctx) => checkRouteWeights(r.route, ctx));
+  .superRefine((r, ctx) => checkRouteWeights(r.route, ctx), WEIGHTS_CHECK);
 export type TLSRoute = z.infer<typeof TLSRoute>;
 
 /**

@@ -47,13 +47,14 @@ export type RouteDestination = z.infer<typeof RouteDestination>;
 /**
  * Adds an issue at `route` when a route with more than one destination has weights that do not sum
  * to 100 (an unset weight counts as 0). A single destination implicitly gets 100.
+ * Defensive about its input: it also runs when other fields of the route are invalid (see WEIGHTS_CHECK).
  */
-export function checkRouteWeights(
-  route: readonly { weight?: number | undefined }[] | undefined,
-  ctx: z.RefinementCtx,
-): void {
-  if (!route || route.length < 2) return;
-  const sum = route.reduce((total, d) => total + (typeof d.weight === 'number' ? d.weight : 0), 0);
+export function checkRouteWeights(route: unknown, ctx: z.RefinementCtx): void {
+  if (!Array.isArray(route) || route.length < 2) return;
+  const sum = route.reduce<number>((total, d: unknown) => {
+    const w = typeof d === 'object' && d !== null ? (d as { weight?: unknown }).weight : undefined;
+    return total + (typeof w === 'number' ? w : 0);
+  }, 0);
   if (sum !== 100) {
     ctx.addIssue({
       code: 'custom',
@@ -62,3 +63,12 @@ export function checkRouteWeights(
     });
   }
 }
+
+/**
+ * Refinement options so the weight sum is reported together with other problems of the same route
+ * (zod skips refinements of an object with an invalid field unless told otherwise); still skipped
+ * when the route itself is not an object.
+ */
+export const WEIGHTS_CHECK = {
+  when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null,
+};

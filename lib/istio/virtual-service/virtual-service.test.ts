@@ -121,6 +121,15 @@ describe('VirtualService schema', () => {
     expect(result.causes[0]?.message).toContain('sum to 80');
   });
 
+  it('reports a bad weight sum together with other problems of the route, and survives a null route', () => {
+    const result = validateIstioObject(vsWith([{ route: [to('v1', 50), to('v2', 20)], timeout: 'soon' }, null]));
+    expect(result.ok ? [] : result.causes.map((c) => c.field)).toEqual([
+      'spec.http[0].timeout',
+      'spec.http[0].route',
+      'spec.http[1]',
+    ]);
+  });
+
   it('counts missing weights as 0 when there are several destinations', () => {
     const result = validateIstioObject(vsWith([{ route: [to('v1'), to('v2')] }]));
     expect(result.ok).toBe(false);
