@@ -48,6 +48,11 @@ describe('ObjectMeta', () => {
     expect(ObjectMeta.parse(meta)).toEqual(meta);
   });
 
+  it('accepts creationTimestamp as a Date (as @kubernetes/client-node returns it)', () => {
+    const created = new Date('2026-11-01T10:00:00Z');
+    expect(ObjectMeta.parse({ name: 'a', creationTimestamp: created }).creationTimestamp).toBe(created);
+  });
+
   it('requires name unless generateName is set', () => {
     const r = ObjectMeta.safeParse({ namespace: 'default' });
     expect(r.error?.issues[0]).toMatchObject({ path: ['name'], params: { reason: 'FieldValueRequired' } });

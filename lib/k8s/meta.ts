@@ -92,7 +92,8 @@ export const ObjectMeta = z
     resourceVersion: z.string().optional(),
     uid: z.string().optional(),
     generation: z.number().int().nonnegative().optional(),
-    creationTimestamp: z.string().nullable().optional(),
+    // A string in JSON/YAML; @kubernetes/client-node hands out Date objects.
+    creationTimestamp: z.union([z.string(), z.date()]).nullable().optional(),
     ownerReferences: z.array(OwnerReference).optional(),
   })
   .superRefine((meta, ctx) => {
