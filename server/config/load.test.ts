@@ -44,7 +44,7 @@ describe('meridian.yaml', () => {
   });
 
   it('rejects a cluster name that is not DNS-1123, naming it', () => {
-    expect(() => parseConfigText('clusters:\n  - name: US_East\n', 'm.yaml')).toThrowError(/m\.yaml:2:\d+: clusters\[0\]\.name: must be a DNS-1123 label/);
+    expect(() => parseConfigText('clusters:\n  - name: US_East\n', 'm.yaml')).toThrowError(/m\.yaml:2:\d+: clusters\[0\]\.name: "US_East" is not a valid DNS-1123 label/);
   });
 
   it('applies defaults to a valid file', () => {
