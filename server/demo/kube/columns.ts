@@ -1,0 +1,116 @@
+import 'server-only';
+import type { KubeObject } from '../types';
+import type { ResourceDef } from './resources';
+
+// The printer columns of each kind, like the API server's table convertors for built-in kinds
+// and the additionalPrinterColumns of the Istio and MCS CRDs.
+
+export interface Column {
+  name: string;
+  type?: 'string' | 'integer' | 'date';
+  format?: string;
+  description?: string;
+  /** 0: always shown; 1: only with -o wide. */
+  priority?: number;
+  value: (obj: KubeObject) => string | number;
+}
+
+/** A value at a dotted path; arrays and objects print as JSON, as CRD printer columns do. */
+function at(obj: unknown, path: string): unknown {
+  let cur: unknown = obj;
+  for (const part of path.split('.')) cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[part] : undefined;
+  return cur;
+}
+
+function text(path: string): (obj: KubeObject) => string {
+  return (obj) => {
+    const v = at(obj, path);
+    if (v === undefined || v === null) return '';
+    return typeof v === 'object' ? JSON.stringify(v) : String(v);
+  };
+}
+
+const num = (path: string) => (obj: KubeObject) => Number(at(obj, path) ?? 0) || 0;
+const col = (name: string, value: Column['value'], extra: Partial<Column> = {}): Column => ({ name, value, ...extra });
+
+function podReady(obj: KubeObject): string {
+  const containers = (at(obj, 'spec.containers') as unknown[] | undefined) ?? [];
+  const statuses = (at(obj, 'status.containerStatuses') as { ready?: boolean }[] | undefined) ?? [];
+  return `${statuses.filter((s) => s.ready).length}/${containers.length}`;
+}
+
+function podRestarts(obj: KubeObject): number {
+  const statuses = (at(obj, 'status.containerStatuses') as { restartCount?: number }[] | undefined) ?? [];
+  return statuses.reduce((n, s) => n + (s.restartCount ?? 0), 0);
+}
+
+function servicePorts(obj: KubeObject): string {
+  const ports = (at(obj, 'spec.ports') as { port?: number; protocol?: string; nodePort?: number }[] | undefined) ?? [];
+  if (ports.length === 0) return '<none>';
+  return ports.map((p) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol ?? 'TCP'}`).join(',');
+}
+
+function deploymentReady(obj: KubeObject): string {
+  return `${num('status.readyReplicas')(obj)}/${num('spec.replicas')(obj)}`;
+}
+
+function sliceEndpoints(obj: KubeObject): string {
+  const endpoints = (at(obj, 'endpoints') as { addresses?: string[] }[] | undefined) ?? [];
+  const addresses = endpoints.flatMap((e) => e.addresses ?? []);
+  if (addresses.length === 0) return '<unset>';
+  return addresses.length > 3 ? `${addresses.slice(0, 3).join(',')} + ${addresses.length - 3} more...` : addresses.join(',');
+}
+
+const orNone = (f: (obj: KubeObject) => string) => (obj: KubeObject) => f(obj) || '<none>';
+
+const KIND_COLUMNS: Record<string, Column[]> = {
+  '/Namespace': [col('Status', text('status.phase'))],
+  '/Pod': [
+    col('Ready', podReady),
+    col('Status', text('status.phase')),
+    col('Restarts', podRestarts, { type: 'integer' }),
+    col('IP', orNone(text('status.podIP')), { priority: 1 }),
+    col('Node', orNone(text('spec.nodeName')), { priority: 1 }),
+  ],
+  '/Service': [
+    col('Type', text('spec.type')),
+    col('Cluster-IP', orNone(text('spec.clusterIP'))),
+    col('External-IP', (o) => (at(o, 'spec.externalName') as string | undefined) ?? '<none>'),
+    col('Port(s)', servicePorts),
+    col('Selector', (o) => Object.entries((at(o, 'spec.selector') as Record<string, string>) ?? {}).map(([k, v]) => `${k}=${v}`).join(',') || '<none>', { priority: 1 }),
+  ],
+  'apps/Deployment': [
+    col('Ready', deploymentReady),
+    col('Up-to-date', num('status.updatedReplicas'), { type: 'integer' }),
+    col('Available', num('status.availableReplicas'), { type: 'integer' }),
+  ],
+  'apps/ReplicaSet': [
+    col('Desired', num('spec.replicas'), { type: 'integer' }),
+    col('Current', num('status.replicas'), { type: 'integer' }),
+    col('Ready', num('status.readyReplicas'), { type: 'integer' }),
+  ],
+  'discovery.k8s.io/EndpointSlice': [
+    col('AddressType', text('addressType')),
+    col('Ports', (o) => ((at(o, 'ports') as { port?: number }[] | undefined) ?? []).map((p) => p.port).join(',') || '<unset>'),
+    col('Endpoints', sliceEndpoints),
+  ],
+  'networking.istio.io/VirtualService': [col('Gateways', text('spec.gateways')), col('Hosts', text('spec.hosts'))],
+  'networking.istio.io/DestinationRule': [col('Host', text('spec.host'))],
+  'networking.istio.io/ServiceEntry': [
+    col('Hosts', text('spec.hosts')),
+    col('Location', text('spec.location')),
+    col('Resolution', text('spec.resolution')),
+  ],
+  'networking.istio.io/WorkloadEntry': [col('Address', text('spec.address'))],
+  'security.istio.io/PeerAuthentication': [col('Mode', text('spec.mtls.mode'))],
+  'security.istio.io/AuthorizationPolicy': [col('Action', text('spec.action'))],
+  'multicluster.x-k8s.io/ServiceImport': [col('Type', text('spec.type')), col('IP', text('spec.ips'))],
+};
+
+export function columnsOf(def: ResourceDef): Column[] {
+  const name = col('Name', (o) => o.metadata.name, { format: 'name', description: 'Name must be unique within a namespace.' });
+  const ageCol = col('Age', () => '', { description: 'CreationTimestamp is a timestamp representing the server time when this object was created.' });
+  const own = KIND_COLUMNS[`${def.group}/${def.kind}`] ?? [];
+  // The API server puts Age before the wide-only columns.
+  return [name, ...own.filter((c) => !c.priority), ageCol, ...own.filter((c) => c.priority)];
+}

@@ -1,0 +1,105 @@
+import 'server-only';
+
+// The resource registry of the demo API server: which kinds exist, under which group/version and
+// plural, whether they are namespaced, and the discovery metadata kubectl uses (short names,
+// categories, verbs). The names and short names are the real ones of Kubernetes, Istio and MCS.
+
+export interface ResourceDef {
+  /** '' for the core group. */
+  group: string;
+  version: string;
+  /** The plural resource name used in URLs, e.g. 'virtualservices'. */
+  plural: string;
+  singular: string;
+  kind: string;
+  namespaced: boolean;
+  shortNames: string[];
+  categories: string[];
+  verbs: string[];
+}
+
+const ALL_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
+
+type Row = [plural: string, kind: string, namespaced: boolean, shortNames: string[], categories?: string[]];
+
+function defs(group: string, version: string, rows: Row[], verbs = ALL_VERBS): ResourceDef[] {
+  return rows.map(([plural, kind, namespaced, shortNames, categories]) => ({
+    group,
+    version,
+    plural,
+    singular: kind.toLowerCase(),
+    kind,
+    namespaced,
+    shortNames,
+    categories: categories ?? [],
+    verbs,
+  }));
+}
+
+const ISTIO = ['istio-io', 'networking-istio-io'];
+const ISTIO_SEC = ['istio-io', 'security-istio-io'];
+
+export const RESOURCES: readonly ResourceDef[] = [
+  ...defs('', 'v1', [
+    ['namespaces', 'Namespace', false, ['ns']],
+    ['pods', 'Pod', true, ['po'], ['all']],
+    ['services', 'Service', true, ['svc'], ['all']],
+    ['endpoints', 'Endpoints', true, ['ep']],
+    ['events', 'Event', true, ['ev']],
+    ['configmaps', 'ConfigMap', true, ['cm']],
+    ['secrets', 'Secret', true, []],
+    ['serviceaccounts', 'ServiceAccount', true, ['sa']],
+    ['nodes', 'Node', false, ['no']],
+  ]),
+  ...defs('apps', 'v1', [
+    ['deployments', 'Deployment', true, ['deploy'], ['all']],
+    ['replicasets', 'ReplicaSet', true, ['rs'], ['all']],
+  ]),
+  ...defs('discovery.k8s.io', 'v1', [['endpointslices', 'EndpointSlice', true, []]]),
+  ...defs('events.k8s.io', 'v1', [['events', 'Event', true, ['ev']]]),
+  ...defs('networking.istio.io', 'v1', [
+    ['virtualservices', 'VirtualService', true, ['vs'], ISTIO],
+    ['destinationrules', 'DestinationRule', true, ['dr'], ISTIO],
+    ['gateways', 'Gateway', true, ['gw'], ISTIO],
+    ['serviceentries', 'ServiceEntry', true, ['se'], ISTIO],
+    ['sidecars', 'Sidecar', true, [], ISTIO],
+    ['workloadentries', 'WorkloadEntry', true, ['we'], ISTIO],
+  ]),
+  ...defs('security.istio.io', 'v1', [
+    ['peerauthentications', 'PeerAuthentication', true, ['pa'], ISTIO_SEC],
+    ['authorizationpolicies', 'AuthorizationPolicy', true, ['ap'], ISTIO_SEC],
+    ['requestauthentications', 'RequestAuthentication', true, ['ra'], ISTIO_SEC],
+  ]),
+  ...defs('multicluster.x-k8s.io', 'v1alpha1', [
+    ['serviceexports', 'ServiceExport', true, ['svcex']],
+    ['serviceimports', 'ServiceImport', true, ['svcim']],
+  ]),
+];
+
+export function apiVersionOf(def: ResourceDef): string {
+  return def.group ? `${def.group}/${def.version}` : def.version;
+}
+
+export function findResource(group: string, version: string, plural: string): ResourceDef | undefined {
+  return RESOURCES.find((r) => r.group === group && r.version === version && r.plural === plural);
+}
+
+export function findKind(apiVersion: string, kind: string): ResourceDef | undefined {
+  return RESOURCES.find((r) => apiVersionOf(r) === apiVersion && r.kind === kind);
+}
+
+/** The groups in the order they were registered, each with its versions. */
+export function groupVersions(): { group: string; versions: string[] }[] {
+  const out: { group: string; versions: string[] }[] = [];
+  for (const r of RESOURCES) {
+    let g = out.find((x) => x.group === r.group);
+    if (!g) out.push((g = { group: r.group, versions: [] }));
+    if (!g.versions.includes(r.version)) g.versions.push(r.version);
+  }
+  return out;
+}
+
+/** Whether the Istio/MCS validation applies to this kind. */
+export function isMeshKind(def: ResourceDef): boolean {
+  return def.group.endsWith('istio.io') || def.group === 'multicluster.x-k8s.io';
+}

@@ -1,0 +1,103 @@
+import 'server-only';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { authenticate, authorize } from './auth';
+import { discoveryDocument } from './discovery';
+import { isDryRun, queryOf, readBody, sendJson, sendStatus, wantsTable } from './http';
+import { listResponse } from './list';
+import { openApiDocument } from './openapi';
+import { apiVersionOf } from './resources';
+import { parseResourcePath, pathNotFound, type ResourcePath } from './routing';
+import { KubeError, asKubeError, notFound, status } from './status';
+import type { ClusterStore } from './store';
+import { includeObjectOf, toTable } from './table';
+import type { MeshValidator } from './validation';
+import { serveWatch, type WatchOptions } from './watch';
+import { createObject, deleteCollection, deleteObject, patchObject, replaceObject, type WriteContext } from './write';
+
+// One request of a cluster's API: authenticate, find what the path names, authorize the verb,
+// answer. Every failure is a Status object with its HTTP code.
+
+export interface RouterOptions {
+  store: ClusterStore;
+  mesh: MeshValidator;
+  watch: WatchOptions;
+}
+
+const HEALTH = new Set(['/healthz', '/livez', '/readyz']);
+
+function verbOf(method: string, target: ResourcePath, watch: boolean): string {
+  const named = target.name !== undefined;
+  switch (method) {
+    case 'GET':
+      return named ? 'get' : watch ? 'watch' : 'list';
+    case 'POST':
+      return named ? 'unsupported' : 'create';
+    case 'PUT':
+      return named ? 'update' : 'unsupported';
+    case 'PATCH':
+      return named ? 'patch' : 'unsupported';
+    case 'DELETE':
+      return named ? 'delete' : 'deletecollection';
+    default:
+      return 'unsupported';
+  }
+}
+
+export async function handleRequest(req: IncomingMessage, res: ServerResponse, opts: RouterOptions): Promise<void> {
+  try {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (HEALTH.has(url.pathname)) {
+      res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
+      return;
+    }
+    const user = authenticate(req);
+    const discovery = req.method === 'GET' ? discoveryDocument(url.pathname) : undefined;
+    if (discovery !== undefined) return sendJson(res, 200, discovery);
+    if (url.pathname.startsWith('/openapi/')) {
+      const doc = openApiDocument(url.pathname);
+      if (doc === undefined) throw pathNotFound(url.pathname);
+      return sendJson(res, 200, doc);
+    }
+    const target = parseResourcePath(url.pathname);
+    if (!target) throw pathNotFound(url.pathname);
+    const query = queryOf(url);
+    const watch = query.watch === 'true' || query.watch === '1';
+    const verb = verbOf(req.method ?? 'GET', target, watch);
+    const { def } = target;
+    if (verb === 'unsupported') {
+      throw new KubeError(status(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource`));
+    }
+    authorize(user, { verb, group: def.group, plural: def.plural, ...target });
+    const table = wantsTable(req);
+    const { store } = opts;
+
+    if (verb === 'watch') return serveWatch(req, res, { store, query, table, options: opts.watch, ...target });
+    if (verb === 'list') return sendJson(res, 200, listResponse(store, def, target.namespace, query, table));
+    if (verb === 'get') {
+      const obj = store.get(apiVersionOf(def), def.kind, target.namespace, target.name ?? '');
+      if (!obj) throw notFound(def.plural, def.group, target.name ?? '');
+      const body = table ? toTable(def, [obj], { include: includeObjectOf(query.includeObject), resourceVersion: store.resourceVersion }) : obj;
+      return sendJson(res, 200, body);
+    }
+
+    const ctx: WriteContext = { store, dryRun: isDryRun(url), mesh: opts.mesh, ...target };
+    const text = await readBody(req);
+    const contentType = req.headers['content-type'] ?? 'application/json';
+    const result =
+      verb === 'create'
+        ? createObject(ctx, text, contentType)
+        : verb === 'update'
+          ? replaceObject(ctx, text, contentType)
+          : verb === 'patch'
+            ? patchObject(ctx, text, contentType)
+            : verb === 'delete'
+              ? deleteObject(ctx, text)
+              : deleteCollection(ctx, query);
+    sendJson(res, result.code, result.body);
+  } catch (err) {
+    const e = asKubeError(err);
+    if (e.code >= 500) console.error('[demo kube] request failed:', err);
+    if (res.headersSent) res.end();
+    else sendStatus(res, e.status);
+  }
+}
