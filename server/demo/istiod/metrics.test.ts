@@ -30,7 +30,7 @@ describe('istiodMetrics', () => {
   it('lets a scenario move the cert expiry and cut a remote off', async () => {
     const m = istiodMetrics(usEast!, { now: () => NOW });
     const soon = new Date(NOW + 3 * 24 * 3600 * 1000);
-    m.configure({ certExpiresAt: soon, unreachable: ['eu-west'] });
+    m.configure({ certExpiresAt: () => soon.getTime(), unreachable: () => ['eu-west'] });
     const text = await m.metrics();
     expect(value(text, 'citadel_server_root_cert_expiry_timestamp')).toBe(soon.getTime() / 1000);
     expect(value(text, 'citadel_server_root_cert_expiry_seconds')).toBe(3 * 24 * 3600);

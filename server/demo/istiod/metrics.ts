@@ -8,13 +8,21 @@ import { connectedProxies, ISTIOD_VERSION } from './proxies';
 // advance on every committed store change (each change is a push to the connected proxies), so they
 // stay monotonic across scrapes like a real istiod's.
 
+/** A value, or a getter read at every scrape (so a scenario's state can be wired in once). */
+type Live<T> = T | (() => T);
+
 export interface IstiodMetricsOptions {
-  /** When the mesh root certificate expires (default: one year after this object was created). */
-  certExpiresAt?: Date;
+  /** When the mesh root certificate expires, as a Date or epoch milliseconds (default, or when the
+   *  getter returns undefined: one year after this object was created). */
+  certExpiresAt?: Live<Date | number | undefined>;
   istioVersion?: string;
   /** Remote clusters this istiod cannot reach (cut-off scenario): istiod_remote_cluster_sync_status timeout. */
-  unreachable?: readonly string[];
+  unreachable?: Live<readonly string[]>;
   now?: () => number;
+}
+
+function read<T>(v: Live<T>): T {
+  return typeof v === 'function' ? (v as () => T)() : v;
 }
 
 export interface IstiodMetrics {
@@ -46,7 +54,10 @@ export function istiodMetrics(view: ClusterStoreView, initial: IstiodMetricsOpti
   const opts: IstiodMetricsOptions = { ...initial };
   const now = () => (opts.now ?? Date.now)();
   const defaultExpiry = Math.floor(now() / 1000) + YEAR_SECONDS;
-  const expirySeconds = () => (opts.certExpiresAt ? Math.floor(opts.certExpiresAt.getTime() / 1000) : defaultExpiry);
+  const expirySeconds = () => {
+    const at = opts.certExpiresAt === undefined ? undefined : read(opts.certExpiresAt);
+    return at === undefined ? defaultExpiry : Math.floor((typeof at === 'number' ? at : at.getTime()) / 1000);
+  };
   const registry = new Registry();
   const registers = [registry];
   // Remote cluster ids: the data keys of the remote secrets, as Istio reads them.
@@ -114,7 +125,7 @@ export function istiodMetrics(view: ClusterStoreView, initial: IstiodMetricsOpti
     collect() {
       this.reset();
       for (const remote of remoteClusters()) {
-        const state = (opts.unreachable ?? []).includes(remote) ? 'timeout' : 'synced';
+        const state = read(opts.unreachable ?? []).includes(remote) ? 'timeout' : 'synced';
         for (const status of SYNC_STATES) this.set({ cluster: remote, cluster_type: 'remote', status }, status === state ? 1 : 0);
       }
     },
