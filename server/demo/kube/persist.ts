@@ -2,7 +2,7 @@ import 'server-only';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DemoClusterName, KubeObject } from '../types';
-import { ClusterStore, createClusterStore, type ClusterStoreOptions, type StoreSnapshot } from './store';
+import { type ClusterStore, createClusterStore, type ClusterStoreOptions, type StoreSnapshot } from './store';
 
 // Each cluster's store lives in <state-dir>/clusters/<cluster>.json: loaded on start (unless
 // reset), saved atomically (temp file + rename) shortly after changes and on shutdown. Event

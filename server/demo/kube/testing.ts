@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { KubeObject } from '../types';
 import { createKubeApiServer, type KubeApiServer, type KubeApiServerOptions } from './server';
-import { ClusterStore, createClusterStore } from './store';
+import { type ClusterStore, createClusterStore } from './store';
 
 // Helpers for the protocol tests: a server on an ephemeral port over a small seeded store, a
 // kubeconfig for it (editor and viewer contexts), and the real kubectl.
