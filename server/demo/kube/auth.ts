@@ -36,7 +36,7 @@ export interface AccessRequest {
 
 export function authorize(user: DemoUser, access: AccessRequest): void {
   if (user.canWrite || READ_VERBS.has(access.verb)) return;
-  const what = qualifiedResource(access.plural, access.group);
+  const what = qualifiedResource(access.plural.split('/')[0] ?? access.plural, access.group);
   const scope = access.namespace ? `in the namespace "${access.namespace}"` : 'at the cluster scope';
   const message =
     `${what}${access.name ? ` "${access.name}"` : ''} is forbidden: User "${user.name}" cannot ${access.verb} ` +

@@ -32,6 +32,11 @@ function apiResource(def: ResourceDef) {
   };
 }
 
+/** The `<plural>/scale` entry kubectl scale looks for. */
+function scaleResource(def: ResourceDef) {
+  return { name: `${def.plural}/scale`, singularName: '', namespaced: def.namespaced, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] };
+}
+
 function apiGroup(group: string, versions: string[]) {
   const gv = versions.map((version) => ({ groupVersion: `${group}/${version}`, version }));
   return { name: group, versions: gv, preferredVersion: gv[0] };
@@ -61,7 +66,9 @@ export function discoveryDocument(pathname: string): unknown {
     kind: 'APIResourceList',
     apiVersion: 'v1',
     groupVersion: group ? `${group}/${version}` : version,
-    resources: RESOURCES.filter((r) => r.group === group && r.version === version).map(apiResource),
+    resources: RESOURCES.filter((r) => r.group === group && r.version === version).flatMap((r) =>
+      r.scalable ? [apiResource(r), scaleResource(r)] : [apiResource(r)],
+    ),
   };
 }
 

@@ -84,7 +84,7 @@ describe('kubectl against the demo API', () => {
     expect(missing.stderr).toContain('virtualservices.networking.istio.io "ratings" not found');
   });
 
-  it('applies a Deployment with a strategic merge patch that keeps list elements', async () => {
+  it('applies a Deployment with a strategic merge patch that keeps list elements, and scales it', async () => {
     const deployment = (image: string) => `apiVersion: apps/v1
 kind: Deployment
 metadata: {name: ratings-v1, namespace: bookinfo, labels: {app: ratings}}
@@ -104,6 +104,8 @@ spec:
     const out = await k('get', 'deploy', 'ratings-v1', '-n', 'bookinfo', '-o', 'json');
     const containers = JSON.parse(out.stdout).spec.template.spec.containers;
     expect(containers).toEqual([{ name: 'ratings', image: 'ratings:2', ports: [{ containerPort: 9080 }] }]);
+    expect((await k('scale', 'deploy', 'ratings-v1', '-n', 'bookinfo', '--replicas=3')).stdout.trim()).toBe('deployment.apps/ratings-v1 scaled');
+    expect(c.store.get('apps/v1', 'Deployment', 'bookinfo', 'ratings-v1')?.spec).toMatchObject({ replicas: 3 });
   });
 
   it('apply --dry-run=server answers as if created and stores nothing', async () => {

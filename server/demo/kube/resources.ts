@@ -16,9 +16,14 @@ export interface ResourceDef {
   shortNames: string[];
   categories: string[];
   verbs: string[];
+  /** Served subresources: only `scale` (of Deployments and ReplicaSets, for kubectl scale). */
+  scalable?: boolean;
 }
 
 const ALL_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
+
+/** Kinds with a /scale subresource (autoscaling/v1 Scale). */
+const SCALABLE = new Set(['apps/Deployment', 'apps/ReplicaSet']);
 
 type Row = [plural: string, kind: string, namespaced: boolean, shortNames: string[], categories?: string[]];
 
@@ -33,6 +38,7 @@ function defs(group: string, version: string, rows: Row[], verbs = ALL_VERBS): R
     shortNames,
     categories: categories ?? [],
     verbs,
+    ...(SCALABLE.has(`${group}/${kind}`) ? { scalable: true } : {}),
   }));
 }
 

@@ -6,6 +6,7 @@ import { isDryRun, queryOf, readBody, sendJson, sendStatus, wantsTable } from '.
 import { listResponse } from './list';
 import { openApiDocument } from './openapi';
 import { apiVersionOf } from './resources';
+import { handleScale } from './scale';
 import { parseResourcePath, pathNotFound, type ResourcePath } from './routing';
 import { KubeError, asKubeError, notFound, status } from './status';
 import type { ClusterStore } from './store';
@@ -67,9 +68,23 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, o
     if (verb === 'unsupported') {
       throw new KubeError(status(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource`));
     }
-    authorize(user, { verb, group: def.group, plural: def.plural, ...target });
+    const plural = target.subresource ? `${def.plural}/${target.subresource}` : def.plural;
+    authorize(user, { verb, group: def.group, plural, ...(target.namespace ? { namespace: target.namespace } : {}), ...(target.name ? { name: target.name } : {}) });
     const table = wantsTable(req);
     const { store } = opts;
+    if (target.subresource === 'scale') {
+      const scale = handleScale({
+        store,
+        def,
+        ...(target.namespace ? { namespace: target.namespace } : {}),
+        name: target.name ?? '',
+        method: req.method ?? 'GET',
+        body: req.method === 'GET' ? '' : await readBody(req),
+        contentType: req.headers['content-type'] ?? 'application/json',
+        dryRun: isDryRun(url),
+      });
+      return sendJson(res, 200, scale);
+    }
 
     if (verb === 'watch') return serveWatch(req, res, { store, query, table, options: opts.watch, ...target });
     if (verb === 'list') return sendJson(res, 200, listResponse(store, def, target.namespace, query, table));

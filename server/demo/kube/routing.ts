@@ -1,6 +1,6 @@
 import 'server-only';
 import { findResource, type ResourceDef } from './resources';
-import { notFound as objectNotFound, KubeError, status } from './status';
+import { KubeError, status } from './status';
 
 // Resource paths of the REST API:
 //   /api/v1/<plural>[/<name>]                        cluster-scoped kinds, or every namespace
@@ -12,6 +12,8 @@ export interface ResourcePath {
   /** The namespace of the path; undefined for cluster-scoped kinds and all-namespaces lists. */
   namespace?: string;
   name?: string;
+  /** Set for /<name>/scale. */
+  subresource?: 'scale';
 }
 
 export function pathNotFound(path: string): KubeError {
@@ -37,17 +39,14 @@ export function parseResourcePath(pathname: string): ResourcePath | undefined {
   if (segs[0] === 'namespaces' && segs.length >= 3) {
     const [, namespace, plural = '', name, sub] = segs;
     const def = findResource(group, version, plural);
-    if (!def?.namespaced || sub !== undefined) throw pathNotFound(pathname);
-    return { def, namespace, ...(name ? { name } : {}) };
+    if (!def?.namespaced || (sub !== undefined && !(sub === 'scale' && def.scalable && segs.length === 5))) {
+      throw pathNotFound(pathname);
+    }
+    return { def, namespace, ...(name ? { name } : {}), ...(sub ? { subresource: 'scale' as const } : {}) };
   }
   const [plural = '', name, sub] = segs;
   const def = findResource(group, version, plural);
   if (!def || sub !== undefined) throw pathNotFound(pathname);
   if (def.namespaced && name !== undefined) throw pathNotFound(pathname);
   return { def, ...(name ? { name } : {}) };
-}
-
-/** 404 for a missing object, worded as the API server does. */
-export function objectMissing(def: ResourceDef, name: string): KubeError {
-  return objectNotFound(def.plural, def.group, name);
 }
