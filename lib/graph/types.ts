@@ -66,6 +66,7 @@ export const graphNodeSchema = z.object({
 export type GraphNode = z.infer<typeof graphNodeSchema>;
 
 export const protocolSchema = z.enum(['http', 'grpc', 'tcp']);
+export type Protocol = z.infer<typeof protocolSchema>;
 
 export const latencySchema = z.object({
   p50: z.number().nonnegative().optional(),
@@ -114,6 +115,7 @@ export const clusterGraphStatusSchema = z.object({
   telemetry: z.boolean(),
   error: z.string().optional(),
 });
+export type ClusterGraphStatus = z.infer<typeof clusterGraphStatusSchema>;
 
 export const graphSchema = z.object({
   graphType: graphTypeSchema,

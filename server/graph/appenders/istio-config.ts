@@ -1,0 +1,90 @@
+import 'server-only';
+import { nodeId, type Badges, type GraphNode } from '@/lib/graph/types';
+import type { K8sObject } from '@/lib/inventory/types';
+import { parseServiceHost } from '../series';
+import type { Appender, AppenderContext, WorkGraph } from '../types';
+
+/**
+ * istioConfig: badges on the service (and ServiceEntry/external) nodes that a VirtualService or
+ * DestinationRule targets: virtualService, faultInjection (any http[].fault), destinationRule,
+ * circuitBreaker (outlierDetection or connectionPool limits, at the top level, per port or per
+ * subset). Hosts resolve as Istio does: a short name in the object's namespace, `<name>.<ns>` and
+ * `<name>.<ns>.svc.cluster.local` to the service in the object's cluster (config shapes the
+ * traffic of its own cluster's proxies), `*.svc.clusterset.local` to that service in every cluster,
+ * anything else to ext:<host>. Wildcard hosts are skipped. Works per object, never per node pair.
+ */
+
+const rec = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+const POOL_LIMITS: [string, string][] = [
+  ['tcp', 'maxConnections'],
+  ['http', 'http1MaxPendingRequests'],
+  ['http', 'http2MaxRequests'],
+  ['http', 'maxRequestsPerConnection'],
+  ['http', 'maxRetries'],
+  ['http', 'maxConcurrentStreams'],
+];
+
+function breaks(policy: unknown): boolean {
+  const p = rec(policy);
+  if (p.outlierDetection) return true;
+  const pool = rec(p.connectionPool);
+  if (POOL_LIMITS.some(([group, field]) => rec(pool[group])[field] !== undefined)) return true;
+  return arr(p.portLevelSettings).some(breaks);
+}
+
+function hasCircuitBreaker(dr: K8sObject): boolean {
+  const spec = rec(dr.spec);
+  return breaks(spec.trafficPolicy) || arr(spec.subsets).some((s) => breaks(rec(s).trafficPolicy));
+}
+
+function hasFault(vs: K8sObject): boolean {
+  return arr(rec(vs.spec).http).some((r) => rec(r).fault !== undefined);
+}
+
+/** Node ids a host of an object in (cluster, ns) targets. */
+function targets(host: string, cluster: string, ns: string, ctx: AppenderContext, clusterSet: Map<string, string[]>): string[] {
+  if (host.includes('*')) return [];
+  if (!host.includes('.')) return [nodeId.service(cluster, ns, host)];
+  const parsed = parseServiceHost(host);
+  if (parsed?.clusterSet) return clusterSet.get(`${parsed.ns}/${parsed.name}`) ?? [];
+  if (parsed) return [nodeId.service(cluster, parsed.ns, parsed.name)];
+  const parts = host.split('.');
+  if (parts.length === 2 && ctx.inventory.hasService(parts[1]!, parts[0]!)) return [nodeId.service(cluster, parts[1]!, parts[0]!)];
+  return [nodeId.external(host)];
+}
+
+function mark(graph: WorkGraph, ids: string[], badges: Partial<Badges>) {
+  for (const id of ids) {
+    const node: GraphNode | undefined = graph.nodes.get(id);
+    if (node) Object.assign(node.badges, badges);
+  }
+}
+
+export const istioConfig: Appender = {
+  name: 'istioConfig',
+  append(graph, ctx) {
+    const clusterSet = new Map<string, string[]>();
+    for (const n of graph.nodes.values()) {
+      if (n.kind !== 'service') continue;
+      const k = `${n.namespace}/${n.name}`;
+      const list = clusterSet.get(k);
+      if (list) list.push(n.id);
+      else clusterSet.set(k, [n.id]);
+    }
+    for (const [cluster, snap] of ctx.inventory.clusters) {
+      const hostsOf = (o: K8sObject, field: 'hosts' | 'host') => {
+        const raw = field === 'hosts' ? arr(rec(o.spec).hosts) : [rec(o.spec).host];
+        const ns = o.metadata.namespace ?? 'default';
+        return raw.filter((h): h is string => typeof h === 'string').flatMap((h) => targets(h, cluster, ns, ctx, clusterSet));
+      };
+      for (const vs of snap.objects.VirtualService ?? []) {
+        mark(graph, hostsOf(vs, 'hosts'), hasFault(vs) ? { virtualService: true, faultInjection: true } : { virtualService: true });
+      }
+      for (const dr of snap.objects.DestinationRule ?? []) {
+        mark(graph, hostsOf(dr, 'host'), hasCircuitBreaker(dr) ? { destinationRule: true, circuitBreaker: true } : { destinationRule: true });
+      }
+    }
+  },
+};

@@ -1,0 +1,153 @@
+import 'server-only';
+import { nodeId, type GraphType, type NodeKind, type Protocol } from '@/lib/graph/types';
+import type { InventoryIndex } from './inventory';
+import type { PromSample } from './types';
+
+/** A label value Istio uses for "not known" (also absent or empty). */
+export function known(v: string | undefined): v is string {
+  return v !== undefined && v !== '' && v !== 'unknown';
+}
+
+/** The node a series end resolves to (created by the traffic appender when first seen). */
+export interface NodeSpec {
+  id: string;
+  kind: NodeKind;
+  cluster: string;
+  namespace: string;
+  name: string;
+  app?: string;
+  version?: string;
+}
+
+export const UNKNOWN_NODE: NodeSpec = { id: nodeId.unknown(), kind: 'unknown', cluster: 'unknown', namespace: 'unknown', name: 'unknown' };
+
+/** Who called whom, without the per-request dimensions (code, flags, security policy, reporter). */
+export function identityKey(m: Record<string, string>): string {
+  return `${m.source_cluster}|${m.source_workload_namespace}|${m.source_workload}|${m.source_canonical_service}|${m.source_canonical_revision}|${m.destination_cluster}|${m.destination_service}|${m.destination_service_name}|${m.destination_service_namespace}|${m.destination_workload_namespace}|${m.destination_workload}|${m.destination_canonical_service}|${m.destination_canonical_revision}`;
+}
+
+export function protocolOf(m: Record<string, string>): Protocol {
+  const p = m.request_protocol;
+  return p === 'grpc' ? 'grpc' : p === 'tcp' ? 'tcp' : 'http';
+}
+
+/**
+ * Reporter deduplication. Istio reports a request twice when both ends have a proxy: once by the
+ * client's proxy (reporter="source") and once by the server's (reporter="destination"). Summing
+ * both would double every edge. The rule, per caller->callee identity (identityKey):
+ *   - if the destination reported it, use ONLY the destination's series: it saw what was served,
+ *     and only it knows the connection security policy (mTLS);
+ *   - otherwise use the source's series: the destination has no proxy (external host, a workload
+ *     without sidecar) or never got the request (upstream unreachable: UH/UF flags).
+ * Limitation: when both reported, requests that failed before reaching the destination (503 UH
+ * from the client proxy) are not counted. Reporters other than source/destination are ignored.
+ */
+export class ReporterChoice {
+  private readonly destinationReported = new Set<string>();
+
+  constructor(samples: readonly PromSample[]) {
+    for (const s of samples) if (s.metric.reporter === 'destination') this.destinationReported.add(identityKey(s.metric));
+  }
+
+  keep(m: Record<string, string>, key: string = identityKey(m)): boolean {
+    if (m.reporter === 'destination') return true;
+    return m.reporter === 'source' && !this.destinationReported.has(key);
+  }
+}
+
+/** The nodes a series passes through: [source, service?, destination workload/app?] (2 or 3). */
+export type SeriesPath = readonly NodeSpec[];
+
+export function workloadSide(graphType: GraphType, cluster: string, ns: string, wl: string, app: string | undefined, version: string | undefined): NodeSpec {
+  const v = known(version) ? version : undefined;
+  const a = known(app) ? app : undefined;
+  if (graphType === 'workload' || !a) {
+    return { id: nodeId.workload(cluster, ns, wl), kind: 'workload', cluster, namespace: ns, name: wl, app: a, version: v };
+  }
+  const ver = graphType === 'versionedApp' ? v : undefined;
+  return { id: nodeId.app(cluster, ns, a, ver), kind: 'app', cluster, namespace: ns, name: a, app: a, version: ver };
+}
+
+export function serviceSpec(cluster: string, ns: string, name: string): NodeSpec {
+  return { id: nodeId.service(cluster, ns, name), kind: 'service', cluster, namespace: ns, name };
+}
+
+const CLUSTERSET_SUFFIX = '.svc.clusterset.local';
+const CLUSTER_LOCAL_SUFFIX = '.svc.cluster.local';
+
+/** `<name>.<ns>.svc.cluster(set).local` -> {name, ns}. */
+export function parseServiceHost(host: string): { name: string; ns: string; clusterSet: boolean } | undefined {
+  const clusterSet = host.endsWith(CLUSTERSET_SUFFIX);
+  if (!clusterSet && !host.endsWith(CLUSTER_LOCAL_SUFFIX)) return undefined;
+  const parts = host.slice(0, -(clusterSet ? CLUSTERSET_SUFFIX : CLUSTER_LOCAL_SUFFIX).length).split('.');
+  const [name, ns] = parts;
+  return parts.length === 2 && name && ns ? { name, ns, clusterSet } : undefined;
+}
+
+/**
+ * Resolves series labels to node paths for one graph type, memoized by identity (every query of a
+ * build shares the cache, so the latency/security appenders land on the traffic appender's edges).
+ */
+export class PathResolver {
+  private readonly memo = new Map<string, SeriesPath | null>();
+
+  constructor(
+    private readonly graphType: GraphType,
+    private readonly inventory: InventoryIndex,
+  ) {}
+
+  resolve(m: Record<string, string>, key: string = identityKey(m)): SeriesPath | undefined {
+    let p = this.memo.get(key);
+    if (p === undefined) {
+      p = this.compute(m);
+      this.memo.set(key, p);
+    }
+    return p ?? undefined;
+  }
+
+  private source(m: Record<string, string>): NodeSpec {
+    const wl = m.source_workload;
+    const ns = m.source_workload_namespace;
+    if (!known(wl) || !known(ns)) return UNKNOWN_NODE;
+    const cluster = known(m.source_cluster) ? m.source_cluster : 'unknown';
+    if (this.graphType === 'service') {
+      // Kiali's service graph: a caller is drawn as the service named after its canonical service
+      // (app label), which by convention is the Service fronting it.
+      return serviceSpec(cluster, ns, known(m.source_canonical_service) ? m.source_canonical_service : wl);
+    }
+    return workloadSide(this.graphType, cluster, ns, wl, m.source_canonical_service, m.source_canonical_revision);
+  }
+
+  /** The service node, or ext:<host> for hosts outside the inventory; undefined when no host is known. */
+  private service(m: Record<string, string>, sourceCluster: string): NodeSpec | undefined {
+    const host = known(m.destination_service) ? m.destination_service : m.destination_service_name;
+    if (!known(host)) return undefined;
+    const parsed = parseServiceHost(host);
+    const ns = parsed?.ns ?? m.destination_service_namespace;
+    const name = parsed?.name ?? m.destination_service_name;
+    if (!known(ns) || !known(name) || !this.inventory.hasService(ns, name)) {
+      const se = this.inventory.serviceEntryFor(host);
+      return { id: nodeId.external(host), kind: se ? 'serviceEntry' : 'external', cluster: '', namespace: se?.namespace ?? '', name: host };
+    }
+    // A cross-cluster call's service node lives in the destination cluster.
+    let cluster = m.destination_cluster;
+    if (!known(cluster)) {
+      const where = this.inventory.serviceClusters.get(`${ns}/${name}`) ?? [];
+      cluster = where.includes(sourceCluster) ? sourceCluster : (where[0] ?? sourceCluster);
+    }
+    return serviceSpec(cluster, ns, name);
+  }
+
+  private compute(m: Record<string, string>): SeriesPath | null {
+    const src = this.source(m);
+    const svc = this.service(m, src.cluster);
+    if (this.graphType === 'service') return svc ? [src, svc] : null;
+    let dst: NodeSpec | undefined;
+    if (known(m.destination_workload) && known(m.destination_workload_namespace)) {
+      const cluster = known(m.destination_cluster) ? m.destination_cluster : (svc?.cluster || src.cluster);
+      dst = workloadSide(this.graphType, cluster, m.destination_workload_namespace, m.destination_workload, m.destination_canonical_service, m.destination_canonical_revision);
+    }
+    const path = [src, svc, dst].filter((n): n is NodeSpec => n !== undefined);
+    return path.length >= 2 ? path : null;
+  }
+}
