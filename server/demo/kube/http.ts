@@ -1,6 +1,7 @@
 import 'server-only';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml } from 'yaml';
+import { decodeKubeProtobuf } from './protobuf';
 import { KubeError, badRequest, status, type KubeStatus } from './status';
 
 // Request and response plumbing shared by the handlers.
@@ -21,7 +22,7 @@ export function sendStatus(res: ServerResponse, s: KubeStatus): void {
   sendJson(res, s.code, s);
 }
 
-export async function readBody(req: IncomingMessage): Promise<string> {
+export async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -30,11 +31,16 @@ export async function readBody(req: IncomingMessage): Promise<string> {
     if (size > MAX_BODY_BYTES) throw new KubeError(status(413, 'RequestEntityTooLarge', 'Request entity too large'));
     chunks.push(buf);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
-/** A JSON body, or YAML for `application/apply-patch+yaml` (YAML is a superset of JSON). */
-export function parseBody(text: string, contentType: string): unknown {
+/** A JSON body, YAML (`application/apply-patch+yaml`, `application/yaml`) or kubectl's protobuf. */
+export function parseBody(body: Buffer, contentType: string): unknown {
+  if (contentType.includes('protobuf')) return decodeKubeProtobuf(body);
+  if (contentType.includes('cbor')) {
+    throw new KubeError(status(415, 'UnsupportedMediaType', 'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml'));
+  }
+  const text = body.toString('utf8');
   if (text.trim() === '') throw badRequest('the request body is empty');
   try {
     return contentType.includes('yaml') ? parseYaml(text) : JSON.parse(text);

@@ -139,6 +139,20 @@ spec:
     expect(raw.stderr).toMatch(/POST https:\/\/127\.0\.0\.1:\d+\/apis\/networking\.istio\.io\/v1\/namespaces\/bookinfo\/virtualservices\?\S* 422/);
   });
 
+  it('creates namespaces, config maps and secrets with kubectl create (protobuf bodies)', async () => {
+    expect((await k('create', 'namespace', 'shop')).stdout.trim()).toBe('namespace/shop created');
+    expect((await k('create', 'configmap', 'cfg', '-n', 'shop', '--from-literal=a=b')).stdout.trim()).toBe('configmap/cfg created');
+    expect((await k('create', 'secret', 'generic', 's1', '-n', 'shop', '--from-literal=pw=x')).stdout.trim()).toBe('secret/s1 created');
+    expect(c.store.get('v1', 'ConfigMap', 'shop', 'cfg')).toMatchObject({ data: { a: 'b' }, metadata: { name: 'cfg', namespace: 'shop' } });
+    expect(c.store.get('v1', 'Secret', 'shop', 's1')?.data).toEqual({ pw: 'eA==' });
+    expect(c.store.get('v1', 'Namespace', undefined, 'shop')?.metadata).not.toHaveProperty('generateName');
+    const refused = await k('create', 'deployment', 'web', '--image=nginx');
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('kubectl apply -f');
+    expect((await k('delete', 'namespace', 'shop')).stdout.trim()).toBe('namespace "shop" deleted');
+    expect(c.store.list('v1', 'ConfigMap', 'shop')).toEqual([]);
+  });
+
   it('get -w prints a change made meanwhile', async () => {
     const child = spawn(KUBECTL, ['--kubeconfig', c.kubeconfig, '--cache-dir', join(c.dir, 'cache'), 'get', 'vs', '-n', 'bookinfo', '-w'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';

@@ -79,7 +79,7 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, o
         ...(target.namespace ? { namespace: target.namespace } : {}),
         name: target.name ?? '',
         method: req.method ?? 'GET',
-        body: req.method === 'GET' ? '' : await readBody(req),
+        body: req.method === 'GET' ? Buffer.alloc(0) : await readBody(req),
         contentType: req.headers['content-type'] ?? 'application/json',
         dryRun: isDryRun(url),
       });
@@ -96,17 +96,17 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, o
     }
 
     const ctx: WriteContext = { store, dryRun: isDryRun(url), mesh: opts.mesh, ...target };
-    const text = await readBody(req);
+    const body = await readBody(req);
     const contentType = req.headers['content-type'] ?? 'application/json';
     const result =
       verb === 'create'
-        ? createObject(ctx, text, contentType)
+        ? createObject(ctx, body, contentType)
         : verb === 'update'
-          ? replaceObject(ctx, text, contentType)
+          ? replaceObject(ctx, body, contentType)
           : verb === 'patch'
-            ? patchObject(ctx, text, contentType)
+            ? patchObject(ctx, body, contentType)
             : verb === 'delete'
-              ? deleteObject(ctx, text)
+              ? deleteObject(ctx, body)
               : deleteCollection(ctx, query);
     sendJson(res, result.code, result.body);
   } catch (err) {

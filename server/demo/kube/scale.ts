@@ -32,7 +32,7 @@ export interface ScaleRequest {
   namespace?: string;
   name: string;
   method: string;
-  body: string;
+  body: Buffer;
   contentType: string;
   dryRun: boolean;
 }

@@ -48,13 +48,13 @@ function checked(ctx: WriteContext, body: unknown): KubeObject {
   return obj;
 }
 
-export function createObject(ctx: WriteContext, text: string, contentType: string): WriteResult {
-  const obj = checked(ctx, withGeneratedName(parseBody(text, contentType)));
+export function createObject(ctx: WriteContext, body: Buffer, contentType: string): WriteResult {
+  const obj = checked(ctx, withGeneratedName(parseBody(body, contentType)));
   return { code: 201, body: ctx.store.create(obj, { dryRun: ctx.dryRun }) };
 }
 
-export function replaceObject(ctx: WriteContext, text: string, contentType: string): WriteResult {
-  const obj = checked(ctx, parseBody(text, contentType));
+export function replaceObject(ctx: WriteContext, body: Buffer, contentType: string): WriteResult {
+  const obj = checked(ctx, parseBody(body, contentType));
   return { code: 200, body: ctx.store.replace(obj, { dryRun: ctx.dryRun }) };
 }
 
@@ -65,7 +65,7 @@ const PATCHERS: Record<string, (target: unknown, patch: unknown) => unknown> = {
   'application/apply-patch+yaml': mergePatch,
 };
 
-export function patchObject(ctx: WriteContext, text: string, contentType: string): WriteResult {
+export function patchObject(ctx: WriteContext, body: Buffer, contentType: string): WriteResult {
   const type = contentType.split(';')[0]?.trim() ?? '';
   const patcher = PATCHERS[type];
   if (!patcher) {
@@ -73,7 +73,7 @@ export function patchObject(ctx: WriteContext, text: string, contentType: string
   }
   const { store, def } = ctx;
   const current = store.get(apiVersionOf(def), def.kind, ctx.namespace, ctx.name ?? '');
-  const patch = parseBody(text, type);
+  const patch = parseBody(body, type);
   if (!current) {
     // Server-side apply creates what does not exist yet.
     if (type !== 'application/apply-patch+yaml') throw notFound(def.plural, def.group, ctx.name ?? '');
@@ -89,7 +89,8 @@ interface DeleteOptions {
   preconditions?: { uid?: string; resourceVersion?: string };
 }
 
-export function deleteObject(ctx: WriteContext, text: string): WriteResult {
+export function deleteObject(ctx: WriteContext, body: Buffer): WriteResult {
+  const text = body.toString('utf8');
   const { store, def } = ctx;
   const name = ctx.name ?? '';
   const current = store.get(apiVersionOf(def), def.kind, ctx.namespace, name);

@@ -1,0 +1,111 @@
+import 'server-only';
+import { KubeError, status } from './status';
+
+// kubectl's typed commands (`kubectl create namespace|configmap|secret|serviceaccount`) send their
+// body as Kubernetes protobuf, with no JSON fallback. This decodes that envelope (`k8s\0` +
+// runtime.Unknown) for those few kinds, with just the fields those commands set; anything else is
+// 415 with a hint to use a manifest (`kubectl apply -f` / `create -f` send JSON).
+
+type Field =
+  | { name: string; type: 'string' | 'bool' | 'int' | 'bytes' | 'strings' | 'stringMap' | 'bytesMap' }
+  | { name: string; type: 'message'; fields: Schema };
+type Schema = Record<number, Field>;
+
+const OBJECT_META: Schema = {
+  1: { name: 'name', type: 'string' },
+  2: { name: 'generateName', type: 'string' },
+  3: { name: 'namespace', type: 'string' },
+  11: { name: 'labels', type: 'stringMap' },
+  12: { name: 'annotations', type: 'stringMap' },
+  14: { name: 'finalizers', type: 'strings' },
+};
+const META: Field = { name: 'metadata', type: 'message', fields: OBJECT_META };
+
+const KINDS: Record<string, Schema> = {
+  'v1/Namespace': { 1: META, 2: { name: 'spec', type: 'message', fields: { 1: { name: 'finalizers', type: 'strings' } } } },
+  'v1/ConfigMap': { 1: META, 2: { name: 'data', type: 'stringMap' }, 3: { name: 'binaryData', type: 'bytesMap' }, 4: { name: 'immutable', type: 'bool' } },
+  'v1/Secret': {
+    1: META,
+    2: { name: 'data', type: 'bytesMap' },
+    3: { name: 'type', type: 'string' },
+    4: { name: 'stringData', type: 'stringMap' },
+    5: { name: 'immutable', type: 'bool' },
+  },
+  'v1/ServiceAccount': { 1: META },
+};
+
+const TYPE_META: Schema = { 1: { name: 'apiVersion', type: 'string' }, 2: { name: 'kind', type: 'string' } };
+const UNKNOWN: Schema = { 1: { name: 'typeMeta', type: 'message', fields: TYPE_META }, 2: { name: 'raw', type: 'bytes' } };
+
+/** Each field of a message: number, wire type, and its varint or bytes. */
+function* fieldsOf(buf: Buffer): Generator<{ no: number; varint?: number; bytes?: Buffer }> {
+  let pos = 0;
+  const varint = () => {
+    let result = 0;
+    let shift = 0;
+    for (;;) {
+      const b = buf[pos++];
+      if (b === undefined) throw new Error('truncated varint');
+      result += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) return result;
+      shift += 7;
+    }
+  };
+  while (pos < buf.length) {
+    const key = varint();
+    const wire = key & 7;
+    const no = Math.floor(key / 8);
+    if (wire === 0) yield { no, varint: varint() };
+    else if (wire === 2) {
+      const len = varint();
+      yield { no, bytes: buf.subarray(pos, pos + len) };
+      pos += len;
+    } else if (wire === 1) pos += 8;
+    else if (wire === 5) pos += 4;
+    else throw new Error(`unsupported wire type ${wire}`);
+  }
+}
+
+function decode(buf: Buffer, schema: Schema): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of fieldsOf(buf)) {
+    const field = schema[f.no];
+    if (!field) continue;
+    const bytes = f.bytes ?? Buffer.alloc(0);
+    if (field.type === 'string') {
+      // gogo protobuf writes empty strings too; JSON would have left them out.
+      if (bytes.length > 0) out[field.name] = bytes.toString('utf8');
+    }
+    else if (field.type === 'bytes') out[field.name] = bytes;
+    else if (field.type === 'bool') out[field.name] = f.varint === 1;
+    else if (field.type === 'int') out[field.name] = f.varint ?? 0;
+    else if (field.type === 'strings') out[field.name] = [...((out[field.name] as string[]) ?? []), bytes.toString('utf8')];
+    else if (field.type === 'message') out[field.name] = decode(bytes, field.fields);
+    else {
+      const entry = decode(bytes, { 1: { name: 'k', type: 'string' }, 2: { name: 'v', type: 'bytes' } });
+      const value = (entry.v as Buffer | undefined) ?? Buffer.alloc(0);
+      const map = (out[field.name] as Record<string, string>) ?? {};
+      map[String(entry.k ?? '')] = field.type === 'bytesMap' ? value.toString('base64') : value.toString('utf8');
+      out[field.name] = map;
+    }
+  }
+  return out;
+}
+
+/** The JSON object of a Kubernetes protobuf body, for the kinds kubectl's typed commands create. */
+export function decodeKubeProtobuf(body: Buffer): unknown {
+  const unsupported = (what: string) =>
+    new KubeError(status(415, 'UnsupportedMediaType', `the demo API server accepts protobuf only for Namespace, ConfigMap, Secret and ServiceAccount (${what}); send JSON or YAML, e.g. kubectl apply -f`));
+  if (body.subarray(0, 4).toString('latin1') !== 'k8s\0') throw unsupported('no k8s envelope');
+  try {
+    const unknown = decode(body.subarray(4), UNKNOWN);
+    const typeMeta = (unknown.typeMeta ?? {}) as { apiVersion?: string; kind?: string };
+    const schema = KINDS[`${typeMeta.apiVersion}/${typeMeta.kind}`];
+    if (!schema) throw unsupported(`${typeMeta.apiVersion}/${typeMeta.kind}`);
+    const obj = decode((unknown.raw as Buffer | undefined) ?? Buffer.alloc(0), schema);
+    return { apiVersion: typeMeta.apiVersion, kind: typeMeta.kind, ...obj, metadata: obj.metadata ?? {} };
+  } catch (err) {
+    if (err instanceof KubeError) throw err;
+    throw unsupported(err instanceof Error ? err.message : String(err));
+  }
+}
