@@ -1,6 +1,6 @@
 import 'server-only';
 import type { ScenarioState } from '../scenarios';
-import { DEMO_CLUSTERS, type ClusterStoreView, type DemoClusterName } from '../types';
+import { DEMO_CLUSTERS, type ClusterStoreView, type DemoClusterName, type StoreChange } from '../types';
 import { warnOnce, type Warn } from './annotations';
 import { Engine } from './engine';
 import type { Flow } from './flow';
@@ -40,6 +40,19 @@ export interface Simulation {
   refresh(): void;
 }
 
+/** The kinds the plan is computed from: changes of other kinds (Events, ConfigMaps...) do not re-plan. */
+const PLANNED_KINDS = new Set([
+  'Deployment',
+  'Pod',
+  'Service',
+  'EndpointSlice',
+  'ServiceExport',
+  'VirtualService',
+  'DestinationRule',
+  'PeerAuthentication',
+  'ServiceEntry',
+]);
+
 export function createSimulation(options: SimulationOptions): Simulation {
   const tickMs = options.tickMs ?? 1000;
   const debounceMs = options.debounceMs ?? 200;
@@ -70,7 +83,13 @@ export function createSimulation(options: SimulationOptions): Simulation {
     }
   };
   const schedule = () => {
-    if (!pending) pending = setTimeout(refresh, debounceMs);
+    if (!pending) {
+      pending = setTimeout(refresh, debounceMs);
+      pending.unref?.();
+    }
+  };
+  const onStoreChange = (change: StoreChange) => {
+    if (PLANNED_KINDS.has(change.object.kind)) schedule();
   };
   const tick = (dtSeconds = tickMs / 1000) => engine.tick(dtSeconds);
 
@@ -80,7 +99,7 @@ export function createSimulation(options: SimulationOptions): Simulation {
     start() {
       if (ticker) return;
       unsubscribe = [
-        ...Object.values(options.views).flatMap((v) => (v ? [v.onChange(schedule)] : [])),
+        ...Object.values(options.views).flatMap((v) => (v ? [v.onChange(onStoreChange)] : [])),
         options.scenarios.onChange(schedule),
       ];
       refresh();

@@ -4,9 +4,10 @@ import { HTTP_LABELS, TCP_LABELS, labelKey, type LabelSet } from './labels';
 
 // Istio's standard metrics of one cluster, in a prom-client Registry of its own (never the global
 // one). Ticks add to plain accumulators (one per label set: identical label sets are aggregated, so
-// the per-tick cost does not depend on request volume); the prom-client metrics read them at scrape
-// time: the counters through their `collect` hook, the histogram through an override of its
-// read-out, because prom-client's Histogram can only observe one value at a time.
+// the per-tick cost does not depend on request volume); prom-client Counter/Histogram subclasses read
+// them at scrape time (prom-client's own Histogram can only observe one value at a time), and the
+// Registry formats the text, with each series' label set formatted once and cached (`sharedLabels`).
+// Series that never counted anything are not exposed.
 
 /** Istio's default buckets of istio_request_duration_milliseconds. */
 export const ISTIO_DURATION_BUCKETS = [
@@ -38,54 +39,82 @@ export class TcpSeries {
   constructor(readonly labels: LabelSet) {}
 }
 
-type Values = { labels: Record<string, string | number>; value: number; metricName?: string }[];
+/** A sample as prom-client's text formatter takes it: `sharedLabels` objects are formatted once and cached. */
+interface Sample {
+  value: number;
+  labels: Record<string, string | number>;
+  sharedLabels?: LabelSet;
+  metricName?: string;
+}
 
-/** istio_request_duration_milliseconds, read out from the accumulated series. */
-class DurationHistogram extends Histogram<string> {
-  constructor(
-    registry: Registry,
-    private readonly series: () => Iterable<HttpSeries>,
-  ) {
-    super({
-      name: 'istio_request_duration_milliseconds',
-      help: 'Duration of requests in milliseconds (simulated)',
-      labelNames: [...HTTP_LABELS],
-      buckets: ISTIO_DURATION_BUCKETS,
-      registers: [registry],
-    });
+interface Readout {
+  name: string;
+  help: string;
+  type: 'counter' | 'histogram';
+  samples: () => Iterable<Sample>;
+}
+
+function read(r: Readout, splay: boolean) {
+  const values: Sample[] = [];
+  for (const v of r.samples()) values.push(splay ? { value: v.value, labels: { ...v.sharedLabels, ...v.labels }, ...(v.metricName ? { metricName: v.metricName } : {}) } : v);
+  return {
+    name: r.name,
+    help: r.help,
+    // prom-client's typings declare a numeric enum, its runtime uses the text format's type names
+    type: r.type as unknown as MetricType,
+    aggregator: 'sum' as const,
+    collect: () => undefined,
+    values: values as { value: number; labels: Record<string, string | number> }[],
+  };
+}
+
+/** A prom-client Counter whose values are read from the simulation's accumulators. */
+class SeriesCounter extends Counter<string> {
+  constructor(registry: Registry, labelNames: readonly string[], private readonly readout: Readout) {
+    super({ name: readout.name, help: readout.help, labelNames: [...labelNames], registers: [registry] });
   }
-
-  private values(): Values {
-    const out: Values = [];
-    const name = 'istio_request_duration_milliseconds';
-    for (const s of this.series()) {
-      let acc = 0;
-      ISTIO_DURATION_BUCKETS.forEach((bound, i) => {
-        acc += s.buckets[i] ?? 0;
-        out.push({ labels: { ...s.labels, le: bound }, value: acc, metricName: `${name}_bucket` });
-      });
-      out.push({ labels: { ...s.labels, le: '+Inf' }, value: s.requests, metricName: `${name}_bucket` });
-      out.push({ labels: { ...s.labels }, value: s.sum, metricName: `${name}_sum` });
-      out.push({ labels: { ...s.labels }, value: s.requests, metricName: `${name}_count` });
-    }
-    return out;
-  }
-
   override async get() {
-    return {
-      name: 'istio_request_duration_milliseconds',
-      help: 'Duration of requests in milliseconds (simulated)',
-      // prom-client's typings declare a numeric enum, its runtime uses the text format's type names
-      type: 'histogram' as unknown as MetricType,
-      aggregator: 'sum' as const,
-      collect: () => undefined,
-      values: this.values(),
-    };
+    return read(this.readout, true);
   }
-
   /** prom-client's registry prefers this read-out when formatting text. */
   async getForPromString() {
-    return this.get();
+    return read(this.readout, false);
+  }
+}
+
+/** A prom-client Histogram whose buckets are read from the simulation's accumulators. */
+class SeriesHistogram extends Histogram<string> {
+  constructor(registry: Registry, private readonly readout: Readout) {
+    super({ name: readout.name, help: readout.help, labelNames: [...HTTP_LABELS], buckets: ISTIO_DURATION_BUCKETS, registers: [registry] });
+  }
+  override async get() {
+    return read(this.readout, true);
+  }
+  async getForPromString() {
+    return read(this.readout, false);
+  }
+}
+
+const LE = ISTIO_DURATION_BUCKETS.map((b) => ({ le: b }));
+
+function* histogramSamples(name: string, series: Iterable<HttpSeries>): Iterable<Sample> {
+  for (const s of series) {
+    if (s.requests === 0) continue;
+    let acc = 0;
+    for (let i = 0; i < LE.length; i++) {
+      acc += s.buckets[i] ?? 0;
+      yield { labels: LE[i] ?? {}, sharedLabels: s.labels, value: acc, metricName: `${name}_bucket` };
+    }
+    yield { labels: { le: '+Inf' }, sharedLabels: s.labels, value: s.requests, metricName: `${name}_bucket` };
+    yield { labels: {}, sharedLabels: s.labels, value: s.sum, metricName: `${name}_sum` };
+    yield { labels: {}, sharedLabels: s.labels, value: s.requests, metricName: `${name}_count` };
+  }
+}
+
+function* counterSamples<S extends { labels: LabelSet }>(series: Iterable<S>, pick: (s: S) => number): Iterable<Sample> {
+  for (const s of series) {
+    const value = pick(s);
+    if (value > 0) yield { labels: {}, sharedLabels: s.labels, value };
   }
 }
 
@@ -95,30 +124,18 @@ export class ClusterMetrics {
   private readonly tcp = new Map<string, TcpSeries>();
 
   constructor() {
-    const httpValues = () => this.http.values();
-    const tcpValues = () => this.tcp.values();
-    const counter = (name: string, help: string, labelNames: readonly string[], read: () => Iterable<{ labels: LabelSet; value: number }>) => {
-      const metric: Counter<string> = new Counter({
-        name,
-        help,
-        labelNames: [...labelNames],
-        registers: [this.registry],
-        collect: () => {
-          metric.reset();
-          for (const { labels, value } of read()) metric.inc(labels, value);
-        },
-      });
-    };
-    counter('istio_requests_total', 'Total requests (simulated)', HTTP_LABELS, () =>
-      map(httpValues(), (s) => ({ labels: s.labels, value: s.requests })),
-    );
-    new DurationHistogram(this.registry, httpValues);
-    const tcp = (name: string, help: string, pick: (s: TcpSeries) => number) =>
-      counter(name, help, TCP_LABELS, () => map(tcpValues(), (s) => ({ labels: s.labels, value: pick(s) })));
-    tcp('istio_tcp_sent_bytes_total', 'Bytes sent during the response of TCP connections (simulated)', (s) => s.sent);
-    tcp('istio_tcp_received_bytes_total', 'Bytes received during the request of TCP connections (simulated)', (s) => s.received);
-    tcp('istio_tcp_connections_opened_total', 'TCP connections opened (simulated)', (s) => s.opened);
-    tcp('istio_tcp_connections_closed_total', 'TCP connections closed (simulated)', (s) => s.closed);
+    const http = () => this.http.values();
+    const tcp = () => this.tcp.values();
+    const r = this.registry;
+    new SeriesCounter(r, HTTP_LABELS, { name: 'istio_requests_total', help: 'Total requests (simulated)', type: 'counter', samples: () => counterSamples(http(), (s) => s.requests) });
+    const duration = 'istio_request_duration_milliseconds';
+    new SeriesHistogram(r, { name: duration, help: 'Duration of requests in milliseconds (simulated)', type: 'histogram', samples: () => histogramSamples(duration, http()) });
+    const tcpCounter = (name: string, help: string, pick: (s: TcpSeries) => number) =>
+      new SeriesCounter(r, TCP_LABELS, { name, help, type: 'counter', samples: () => counterSamples(tcp(), pick) });
+    tcpCounter('istio_tcp_sent_bytes_total', 'Bytes sent during the response of TCP connections (simulated)', (s) => Math.round(s.sent));
+    tcpCounter('istio_tcp_received_bytes_total', 'Bytes received during the request of TCP connections (simulated)', (s) => Math.round(s.received));
+    tcpCounter('istio_tcp_connections_opened_total', 'TCP connections opened (simulated)', (s) => s.opened);
+    tcpCounter('istio_tcp_connections_closed_total', 'TCP connections closed (simulated)', (s) => s.closed);
   }
 
   httpSeries(labels: LabelSet): HttpSeries {
@@ -138,8 +155,4 @@ export class ClusterMetrics {
   get seriesCount(): number {
     return this.http.size + this.tcp.size;
   }
-}
-
-function* map<T, U>(items: Iterable<T>, fn: (item: T) => U): Iterable<U> {
-  for (const item of items) yield fn(item);
 }

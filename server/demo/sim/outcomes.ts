@@ -10,8 +10,9 @@ import type { Fault } from './routing';
 //  - a route timeout T turns the requests whose delay + transit + service time exceed T into 504 UT
 //    (simplification: the fault delay of the same route counts against the timeout); the
 //    destination sees those as reset by the client (code 0, flags DC);
-//  - every attempt that reaches the destination fails with its error rate (80% 503, 20% 500) or
-//    answers 404 (NOT_FOUND_RATE); retries repeat retriable failures (503, or any 5xx with
+//  - every attempt that reaches the destination fails with its error rate (80% 503, 20% 500); a
+//    workload with an error rate also answers NOT_FOUND_RATE of the rest with 404 (healthy workloads
+//    answer only 200, which keeps the series count low at scale); retries repeat retriable failures (503, or any 5xx with
 //    retryOn 5xx), so the caller sees fewer errors and the destination more requests;
 //  - gRPC: application errors keep HTTP 200 and carry grpc-status; proxy-made errors map the HTTP
 //    code to a grpc-status as Envoy does.
@@ -83,11 +84,12 @@ export function buildOutcomes(h: HopModel): HopOutcomes {
   }
 
   const errorRate = Math.min(Math.max(h.errorRate, 0), 1);
+  const notFound = errorRate > 0 ? NOT_FOUND_RATE : 0;
   const perAttempt = [
     { code: 503, p: 0.8 * errorRate },
     { code: 500, p: 0.2 * errorRate },
-    { code: 404, p: (1 - errorRate) * NOT_FOUND_RATE },
-    { code: 200, p: (1 - errorRate) * (1 - NOT_FOUND_RATE) },
+    { code: 404, p: (1 - errorRate) * notFound },
+    { code: 200, p: (1 - errorRate) * (1 - notFound) },
   ];
   const retriable = (code: number) => (h.retries ? code === 503 || (!h.retries.on503Only && code === 500) : false);
   const n = h.retries?.attempts ?? 0;
