@@ -20,6 +20,20 @@ const until = async (what: string, ok: () => boolean, ms = 8000) => {
   }
 };
 
+describe('client-node', () => {
+  it('reads over https too (the kubeconfig kubectl needs), with the bearer token', async () => {
+    const kc = new KubeConfig();
+    kc.loadFromString(kubeconfigYaml(c.server.httpsUrl, c.server.url));
+    kc.setCurrentContext('viewer');
+    const api = kc.makeApiClient(CustomObjectsApi);
+    const list = (await api.listClusterCustomObject({ group: 'networking.istio.io', version: 'v1', plural: 'virtualservices' })) as KubernetesListObject<KubernetesObject>;
+    expect(list.items.map((i) => i.metadata?.name)).toContain('reviews');
+    await expect(
+      api.createNamespacedCustomObject({ group: 'networking.istio.io', version: 'v1', namespace: 'bookinfo', plural: 'virtualservices', body: vs('nope', 'bookinfo') }),
+    ).rejects.toMatchObject({ code: 403 });
+  });
+});
+
 describe('client-node informer', () => {
   it('lists and watches, sees ADDED/MODIFIED/DELETED, and relists after a 410 without losing a change', async () => {
     const kc = new KubeConfig();
