@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 
 // What istiod's debug endpoints answer, as far as Meridian reads them. Lenient: unknown fields are

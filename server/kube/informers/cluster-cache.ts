@@ -13,7 +13,7 @@ import { KindWatcher, type KindState, type KindWatcherOptions } from './kind-wat
 // The backoff is per cluster, not per kind: an unreachable cluster makes every kind fail at once,
 // and one timer then restarts them all (1 s doubling to 30 s, +-20 % jitter, reset once synced).
 // Kinds that never failed keep running meanwhile; a restarted kind resumes its watch from its last
-// resourceVersion (a 410 there makes it relist).
+// resourceVersion (a 410 there makes it relist). Absent kinds are listed again every few minutes.
 
 export interface BackoffOptions {
   baseMs: number;
@@ -22,6 +22,8 @@ export interface BackoffOptions {
 
 export interface ClusterCacheOptions extends KindWatcherOptions {
   backoff?: BackoffOptions;
+  /** How often kinds found absent are listed again, to notice a CRD installed later (default 5 min). */
+  absentRecheckMs?: number;
   kinds?: readonly InventoryKind[];
 }
 
@@ -67,6 +69,7 @@ export class ClusterCache {
   private attempt = 0;
   private restarts = 0;
   private retry?: NodeJS.Timeout;
+  private recheck?: NodeJS.Timeout;
   private stopped = false;
   private readonly kindErrors = new Map<InventoryKind, string>();
   private readonly watchers: KindWatcher[];
@@ -90,11 +93,16 @@ export class ClusterCache {
     this.stopped = false;
     publish({ type: 'cluster', cluster: this.cluster, state: this.state });
     for (const w of this.watchers) w.start();
+    this.recheck = setInterval(() => {
+      for (const w of this.watchers) if (w.state === 'absent') w.start();
+    }, this.options.absentRecheckMs ?? 5 * 60_000);
+    this.recheck.unref?.();
   }
 
   stop(): void {
     this.stopped = true;
     clearTimeout(this.retry);
+    clearInterval(this.recheck);
     this.retry = undefined;
     for (const w of this.watchers) w.stop();
   }

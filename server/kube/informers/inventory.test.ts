@@ -33,6 +33,7 @@ clusters:
 - {name: live, cluster: {server: '${live}', insecure-skip-tls-verify: true}}
 - {name: live-http, cluster: {server: '${liveHttp}', insecure-skip-tls-verify: true}}
 - {name: dead, cluster: {server: '${dead}', insecure-skip-tls-verify: true}}
+- {name: empty, cluster: {server: '${liveHttp}/served-nothing', insecure-skip-tls-verify: true}}
 users:
 - {name: viewer, user: {token: demo-viewer}}
 - {name: stranger, user: {token: not-a-token}}
@@ -40,6 +41,7 @@ contexts:
 - {name: inv-live, context: {cluster: live, user: viewer}}
 - {name: inv-dead, context: {cluster: dead, user: viewer}}
 - {name: inv-denied, context: {cluster: live-http, user: stranger}}
+- {name: inv-nothing, context: {cluster: empty, user: viewer}}
 current-context: inv-live
 `;
 
@@ -75,7 +77,7 @@ beforeAll(async () => {
   const file = join(c.dir, 'inventory-kubeconfig');
   await writeFile(file, kubeconfig(c.server.httpsUrl, c.server.url, `http://127.0.0.1:${deadPort}`));
   const cfg: MeridianConfig = {
-    clusters: ['inv-live', 'inv-dead', 'inv-denied'].map((name) => ({ name, kubeconfig: file })),
+    clusters: ['inv-live', 'inv-dead', 'inv-denied', 'inv-nothing'].map((name) => ({ name, kubeconfig: file })),
     auth: { strategy: 'anonymous' },
     readOnly: false,
     source: 'test',
@@ -170,6 +172,14 @@ describe('inventory caches against the demo API server', () => {
     const kc = kubeConfigFor('inv-live');
     const r = await listCollection(kc, '/apis/net.gke.io/v1/serviceexports', { signal: new AbortController().signal, timeoutMs: 2000, pageSize: 10 });
     expect(r).toBe('absent');
+  });
+
+  it('a cluster that serves none of the kinds (every list 404) is synced with every kind absent', () => {
+    const s = stateOf('inv-nothing');
+    expect(s?.state).toBe('synced');
+    expect(s?.error).toBeUndefined();
+    expect(s?.absentKinds).toHaveLength(Object.keys(s?.kinds ?? {}).length);
+    expect(s?.absentKinds).toContain('ServiceExport');
   });
 
   it('lists page by page', async () => {

@@ -78,7 +78,7 @@ export class KindWatcher {
 
   start(): void {
     if (this.state === 'listing' || this.state === 'synced') return;
-    if (this.state !== 'idle') this.restarts += 1;
+    if (this.state === 'failed') this.restarts += 1;
     this.state = 'listing';
     const generation = ++this.generation;
     this.abort = new AbortController();
