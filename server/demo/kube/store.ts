@@ -14,6 +14,8 @@ import { deepFreeze, kubeTimestamp, specOf } from './objects';
 export interface WriteOptions {
   /** Validate and answer as if done, but store nothing and emit no event. */
   dryRun?: boolean;
+  /** Keep a given metadata.uid and creationTimestamp (seeding: ownerReferences name the seed's uids). */
+  keepIdentity?: boolean;
 }
 
 export interface StoreSnapshot {
@@ -100,7 +102,12 @@ export class ClusterStore implements ClusterStoreView {
     else delete metadata.namespace;
     const obj: KubeObject = {
       ...base,
-      metadata: { ...metadata, uid: randomUUID(), generation: 1, creationTimestamp: kubeTimestamp() },
+      metadata: {
+        ...metadata,
+        uid: (opts.keepIdentity && input.metadata.uid) || randomUUID(),
+        generation: 1,
+        creationTimestamp: (opts.keepIdentity && input.metadata.creationTimestamp) || kubeTimestamp(),
+      },
     };
     return opts.dryRun ? deepFreeze(obj) : this.commit('ADDED', obj);
   }

@@ -1,0 +1,119 @@
+import 'server-only';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createControlServer } from './control';
+import { createKubeApiServer, loadClusterStore, persistClusterStore, type ClusterStore } from './kube';
+import { demoKubeconfig } from './kubeconfig';
+import { seedCluster } from './mesh';
+import { createScenarioState } from './scenarios';
+import { createSimulation } from './sim';
+import { DEMO_CLUSTERS, type DemoClusterName } from './types';
+
+// The demo mesh process: three simulated clusters (Kubernetes API per cluster), their traffic and
+// istiod, the control port. Run: node --conditions=react-server --import tsx server/demo/main.ts
+//   --state-dir .demo --api-port 16443 --control-port 17070 [--reset] [--synthetic-services N]
+
+const { values: args } = parseArgs({
+  options: {
+    'state-dir': { type: 'string', default: '.demo' },
+    'api-port': { type: 'string', default: '16443' },
+    'control-port': { type: 'string', default: '17070' },
+    'synthetic-services': { type: 'string', default: '0' },
+    reset: { type: 'boolean', default: false },
+  },
+});
+
+function port(name: 'api-port' | 'control-port'): number {
+  const n = Number(args[name]);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new Error(`--${name} must be a port number, got "${args[name]}"`);
+  return n;
+}
+
+async function writeAtomic(file: string, text: string): Promise<void> {
+  await writeFile(`${file}.tmp`, text);
+  await rename(`${file}.tmp`, file);
+}
+
+/** The seed options of the saved state; a different request starts that state over. */
+async function seedChanged(stateDir: string, synthetic: number): Promise<boolean> {
+  try {
+    const saved = JSON.parse(await readFile(join(stateDir, 'mesh.json'), 'utf8')) as { syntheticServices?: number };
+    return (saved.syntheticServices ?? 0) !== synthetic;
+  } catch {
+    return false;
+  }
+}
+
+function seed(store: ClusterStore, cluster: DemoClusterName, syntheticServices: number): void {
+  // The seed's uids are kept (ownerReferences name them); creation time is now, as on a new cluster.
+  for (const obj of seedCluster(cluster, { syntheticServices })) {
+    const { creationTimestamp: _fixed, ...metadata } = obj.metadata;
+    store.create({ ...obj, metadata }, { keepIdentity: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const stateDir = resolve(args['state-dir']);
+  const apiPort = port('api-port');
+  const controlPort = port('control-port');
+  const synthetic = Math.max(0, Math.floor(Number(args['synthetic-services']) || 0));
+  await mkdir(stateDir, { recursive: true });
+  const reset = args.reset || (await seedChanged(stateDir, synthetic));
+  if (reset && !args.reset) console.log(`[demo] synthetic services changed to ${synthetic}: starting from the seed`);
+
+  const stores = {} as Record<DemoClusterName, ClusterStore>;
+  const persisted: ReturnType<typeof persistClusterStore>[] = [];
+  for (const cluster of DEMO_CLUSTERS) {
+    const { store, restored } = await loadClusterStore(cluster, { stateDir, reset });
+    if (!restored) seed(store, cluster, synthetic);
+    stores[cluster] = store;
+    persisted.push(persistClusterStore(store, { stateDir }));
+    console.log(`[demo] ${cluster}: ${restored ? 'restored' : 'seeded'} (resourceVersion ${store.resourceVersion})`);
+  }
+
+  const apis = DEMO_CLUSTERS.map((cluster, i) => createKubeApiServer({ cluster, store: stores[cluster], port: apiPort + i }));
+  for (const api of apis) {
+    await api.start().catch((e: NodeJS.ErrnoException) => {
+      throw new Error(e.code === 'EADDRINUSE' ? `port ${api.url} is in use; choose another first port with --api-port` : e.message);
+    });
+  }
+
+  const scenarios = createScenarioState();
+  scenarios.onClusterReachability((cluster, reachable) => {
+    const api = apis.find((a) => a.cluster === cluster);
+    void (reachable ? api?.start() : api?.stop())?.then(() => console.log(`[demo] ${cluster} API ${reachable ? 'back' : 'cut off'}`));
+  });
+  const sim = createSimulation({ views: stores, scenarios });
+  sim.start();
+  const control = createControlServer({ port: controlPort, views: stores, sim, scenarios });
+  await control.start().catch((e: NodeJS.ErrnoException) => {
+    throw new Error(e.code === 'EADDRINUSE' ? `port ${controlPort} is in use; choose another with --control-port` : e.message);
+  });
+
+  const clusters = apis.map((a) => ({ name: a.cluster, url: a.httpsUrl }));
+  await writeAtomic(join(stateDir, 'kubeconfig'), demoKubeconfig(clusters, 'editor'));
+  await writeAtomic(join(stateDir, 'kubeconfig-viewer'), demoKubeconfig(clusters, 'viewer'));
+  await writeAtomic(
+    join(stateDir, 'mesh.json'),
+    `${JSON.stringify({ syntheticServices: synthetic, controlUrl: `http://127.0.0.1:${controlPort}`, clusters: apis.map((a) => ({ name: a.cluster, url: a.url, httpsUrl: a.httpsUrl })) }, null, 2)}\n`,
+  );
+  console.log(`[demo] mesh ready: APIs ${apis.map((a) => `${a.cluster}=${a.httpsUrl}`).join(' ')}, control http://127.0.0.1:${controlPort}`);
+
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    sim.stop();
+    await Promise.allSettled([...apis.map((a) => a.stop()), control.stop()]);
+    await Promise.allSettled(persisted.map((p) => p.close()));
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+}
+
+main().catch((e: unknown) => {
+  console.error(`[demo] ${(e as Error).message}`);
+  process.exit(1);
+});
