@@ -56,11 +56,11 @@ describe('meridian.yaml', () => {
 
   it('without MERIDIAN_CONFIG, every kubeconfig context is a cluster', () => {
     const kc = tmp('kubeconfig', kubeconfig(['alpha', 'beta', 'gamma']));
-    const cfg = loadConfig({ KUBECONFIG: kc } as NodeJS.ProcessEnv);
+    const cfg = loadConfig({ KUBECONFIG: kc });
     expect(cfg.clusters.map((c) => c.name)).toEqual(['alpha', 'beta', 'gamma']);
   });
 
   it('a missing config file is an error naming it', () => {
-    expect(() => loadConfig({ MERIDIAN_CONFIG: '/nonexistent/meridian.yaml' } as NodeJS.ProcessEnv)).toThrowError(/\/nonexistent\/meridian\.yaml: cannot read/);
+    expect(() => loadConfig({ MERIDIAN_CONFIG: '/nonexistent/meridian.yaml' })).toThrowError(/\/nonexistent\/meridian\.yaml: cannot read/);
   });
 });

@@ -62,7 +62,7 @@ export function clustersFromKubeconfig(kubeconfigPath?: string): MeridianConfig[
  * Loads the configuration: MERIDIAN_CONFIG's file when set (it must exist and be valid), otherwise
  * every context of KUBECONFIG is a cluster.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): MeridianConfig {
+export function loadConfig(env: Record<string, string | undefined> = process.env): MeridianConfig {
   const path = env.MERIDIAN_CONFIG;
   if (!path) {
     const clusters = clustersFromKubeconfig(env.KUBECONFIG?.split(':')[0] || undefined);
