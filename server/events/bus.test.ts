@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { busStats, publish, subscribe } from './bus';
-import { meridianEventSchema, type MeridianEvent } from './types';
+import { meridianEventSchema, type MeridianEvent } from '@/lib/events';
 
 const ev: MeridianEvent = { type: 'inventory', cluster: 'a', namespace: 'ns', kind: 'Service', name: 's', action: 'added' };
 

@@ -1,7 +1,7 @@
 import 'server-only';
-import type { MeridianEvent } from './types';
+import type { MeridianEvent } from '@/lib/events';
 
-export type { MeridianEvent, InventoryEvent, ClusterEvent, AlertsEvent } from './types';
+export type { MeridianEvent, InventoryEvent, ClusterEvent, AlertsEvent } from '@/lib/events';
 
 /**
  * The in-process event bus: producers (inventory caches, alerts) publish, consumers (/api/events,

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 
 // The events of the in-process bus (server/events/bus.ts), also what /api/events forwards to the
-// browser. This module has no server-only import and no server dependency on purpose: the schema is
-// usable (or copyable to lib/) on the browser side to parse the SSE payloads.
+// browser, which parses them with these schemas.
 
 export const inventoryActionSchema = z.enum(['added', 'modified', 'deleted']);
 
