@@ -2,6 +2,8 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // `npm test` type-checks the whole project as its own suite (tsc --noEmit); the build need not repeat it.
+  typescript: { ignoreBuildErrors: true },
   // Node-only libraries stay external to the server bundle (they read files, open sockets).
   serverExternalPackages: ['@kubernetes/client-node', 'prom-client'],
   experimental: {
