@@ -1,6 +1,9 @@
 import 'server-only';
 import { ConfigError, getConfig } from '@/server/config';
+import { startInventory } from '@/server/kube/informers';
+import { registerInventoryMetrics } from '@/server/observability/inventory-metrics';
 
+/** Server start: load the configuration (stop on errors), start the inventory caches. */
 export async function startServer(): Promise<void> {
   try {
     const cfg = getConfig();
@@ -12,4 +15,6 @@ export async function startServer(): Promise<void> {
     }
     throw e;
   }
+  registerInventoryMetrics();
+  startInventory();
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 /**
  * The console's own metrics (GET /metrics). One registry per process, kept on globalThis so that
@@ -8,6 +8,8 @@ import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 interface ConsoleMetrics {
   registry: Registry;
   httpDuration: Histogram<'route' | 'method' | 'status'>;
+  sseClients: Gauge;
+  graphBuild: Histogram<'graphType'>;
 }
 
 const KEY = Symbol.for('meridian.metrics');
@@ -23,7 +25,15 @@ function create(): ConsoleMetrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
-  return { registry, httpDuration };
+  const sseClients = new Gauge({ name: 'meridian_sse_clients', help: 'Browsers connected to /api/events', registers: [registry] });
+  const graphBuild = new Histogram({
+    name: 'meridian_graph_build_seconds',
+    help: 'Time to build a graph from inventory and telemetry (appender pipeline, without Prometheus queries)',
+    labelNames: ['graphType'],
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+    registers: [registry],
+  });
+  return { registry, httpDuration, sseClients, graphBuild };
 }
 
 export function consoleMetrics(): ConsoleMetrics {
@@ -31,3 +41,5 @@ export function consoleMetrics(): ConsoleMetrics {
   g[KEY] ??= create();
   return g[KEY];
 }
+
+export const sseClients = () => consoleMetrics().sseClients;

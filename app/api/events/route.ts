@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { eventStream } from '@/server/events/sse';
+import { handler, parseQuery } from '@/server/http/handler';
+
+export const dynamic = 'force-dynamic';
+
+const query = z.strictObject({
+  clusters: z.string().max(4096).optional().transform((s) => (s ? new Set(s.split(',').filter(Boolean)) : undefined)),
+});
+
+export const GET = handler('/api/events', async (req) => {
+  const { clusters } = parseQuery(req, query);
+  return eventStream(req.signal, (e) => !clusters || !('cluster' in e) || !e.cluster || clusters.has(e.cluster));
+});
