@@ -5,6 +5,7 @@ import { hopLabels, UNKNOWN, UNKNOWN_PEER, type DestinationService, type Peer } 
 import { networkMs } from './latency';
 import { buildOutcomes, type HopModel, type Outcome } from './outcomes';
 import type { Flow, Protocol, Report } from './flow';
+import type { HostResolver } from './hosts';
 import type { RouteDecision } from './routing';
 import { connectionSecurity, peerAuthMode, principal } from './security';
 import type { Topology, Workload } from './topology';
@@ -41,6 +42,8 @@ export interface HopRequest {
 export interface HopContext {
   topology: Topology;
   scenarios: ScenarioState;
+  /** Host resolution over this topology (memoized per plan). */
+  resolve: HostResolver;
 }
 
 export function workloadPeer(w: Workload): Peer {

@@ -81,3 +81,16 @@ export function resolveHost(
     ?.serviceEntries.find((se) => asArray(field(se, 'spec', 'hosts')).some((h) => typeof h === 'string' && normalizeHost(h) === host));
   return entry ? { kind: 'external', host, serviceEntryNamespace: entry.metadata.namespace ?? 'default' } : { kind: 'external', host };
 }
+
+/** resolveHost with a memo, for one plan (many callers call the same hosts). */
+export type HostResolver = (host: string, caller: { cluster: DemoClusterName; namespace: string; injected: boolean }) => HostTarget;
+
+export function hostResolver(topology: Topology): HostResolver {
+  const memo = new Map<string, HostTarget>();
+  return (host, caller) => {
+    const key = `${caller.cluster}|${caller.namespace}|${caller.injected}|${host}`;
+    let target = memo.get(key);
+    if (!target) memo.set(key, (target = resolveHost(topology, host, caller)));
+    return target;
+  };
+}

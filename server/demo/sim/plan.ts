@@ -3,8 +3,8 @@ import type { DemoCall } from '../types';
 import { drTlsMode, findDestinationRule, findSubset } from './config';
 import type { Flow } from './flow';
 import { planHop, workloadPeer, type CallerInfo, type HopContext } from './hop';
-import { resolveHost, type HostTarget } from './hosts';
-import { UNKNOWN, UNKNOWN_PEER, type DestinationService } from './labels';
+import { hostResolver, type HostTarget } from './hosts';
+import { UNKNOWN, UNKNOWN_PEER, type DestinationService, type Peer } from './labels';
 import { gatewayRoutesTo, routeCall, type RouteDecision } from './routing';
 import { principal, ROOT_NAMESPACE } from './security';
 import { subsetPods, type ServiceInCluster, type Topology, type Workload } from './topology';
@@ -24,7 +24,7 @@ function serviceOf(target: HostTarget): DestinationService {
 }
 
 function planTarget(ctx: HopContext, caller: CallerInfo, w: Workload, call: DemoCall, decision: RouteDecision, host: string, rate: number, subsetName: string | undefined, out: Flow[]): void {
-  const target = resolveHost(ctx.topology, host, { cluster: w.cluster, namespace: w.namespace, injected: w.injected });
+  const target = ctx.resolve(host, { cluster: w.cluster, namespace: w.namespace, injected: w.injected });
   const base = { caller, protocol: call.protocol, decision, service: serviceOf(target) };
   if (target.kind === 'external') {
     out.push(planHop(ctx, { ...base, rate, external: true }));
@@ -56,7 +56,7 @@ const emptyConfig = { virtualServices: [], destinationRules: [], peerAuthenticat
 function planCall(ctx: HopContext, w: Workload, call: DemoCall, out: Flow[]): void {
   if (call.rps <= 0) return;
   const caller: CallerInfo = { peer: workloadPeer(w), injected: w.injected, cluster: w.cluster, configCluster: w.cluster };
-  const called = resolveHost(ctx.topology, call.host, { cluster: w.cluster, namespace: w.namespace, injected: w.injected });
+  const called = ctx.resolve(call.host, { cluster: w.cluster, namespace: w.namespace, injected: w.injected });
   const fqdn = called.kind === 'service' ? called.fqdn : called.host;
   const decisions: RouteDecision[] = w.injected
     ? routeCall(ctx.topology.istio.get(w.cluster), { namespace: w.namespace, labels: w.labels }, fqdn, {
@@ -86,7 +86,23 @@ function servicesByWorkload(topology: Topology): Map<Workload, ServiceInCluster[
   return index;
 }
 
-function planEntry(ctx: HopContext, w: Workload, services: ServiceInCluster[], out: Flow[]): void {
+/** The ingress gateway's identity: its Deployment when the cluster runs one (label istio=ingressgateway). */
+function ingressPeer(w: Workload, gateways: Map<string, Workload>): Peer {
+  const gw = gateways.get(w.cluster);
+  if (gw) return workloadPeer(gw);
+  return {
+    cluster: w.cluster,
+    workload: 'istio-ingressgateway',
+    namespace: ROOT_NAMESPACE,
+    canonicalService: 'istio-ingressgateway',
+    canonicalRevision: 'latest',
+    app: 'istio-ingressgateway',
+    version: UNKNOWN,
+    principal: principal(ROOT_NAMESPACE, 'istio-ingressgateway-service-account'),
+  };
+}
+
+function planEntry(ctx: HopContext, w: Workload, services: ServiceInCluster[], gateways: Map<string, Workload>, out: Flow[]): void {
   const first = services[0];
   const service: DestinationService = first
     ? { host: `${first.name}.${first.namespace}.svc.cluster.local`, name: first.name, namespace: first.namespace }
@@ -94,21 +110,7 @@ function planEntry(ctx: HopContext, w: Workload, services: ServiceInCluster[], o
   const hosts = new Set(services.map((s) => `${s.name}.${s.namespace}.svc.cluster.local`));
   const viaGateway = gatewayRoutesTo(ctx.topology.istio.get(w.cluster), hosts);
   const caller: CallerInfo = viaGateway
-    ? {
-        peer: {
-          cluster: w.cluster,
-          workload: 'istio-ingressgateway',
-          namespace: ROOT_NAMESPACE,
-          canonicalService: 'istio-ingressgateway',
-          canonicalRevision: 'latest',
-          app: 'istio-ingressgateway',
-          version: UNKNOWN,
-          principal: principal(ROOT_NAMESPACE, 'istio-ingressgateway-service-account'),
-        },
-        injected: true,
-        cluster: w.cluster,
-        configCluster: w.cluster,
-      }
+    ? { peer: ingressPeer(w, gateways), injected: true, cluster: w.cluster, configCluster: w.cluster }
     : { peer: UNKNOWN_PEER, injected: false, cluster: w.cluster, configCluster: w.cluster };
   out.push(planHop(ctx, { caller, rate: w.traffic.entryRps, protocol: 'http', service, backend: w }));
 }
@@ -117,14 +119,17 @@ function planEntry(ctx: HopContext, w: Workload, services: ServiceInCluster[], o
  * Builds the flows of every workload. Callers in a cluster whose proxies are stale (proxy-stale)
  * keep the flows they had in `previous`.
  */
-export function buildPlan(ctx: HopContext, previous: readonly Flow[] = []): Flow[] {
+export function buildPlan(input: Omit<HopContext, 'resolve'>, previous: readonly Flow[] = []): Flow[] {
+  const ctx: HopContext = { ...input, resolve: hostResolver(input.topology) };
   const stale = new Set<string>(ctx.topology.clusters.filter((c) => ctx.scenarios.staleProxies(c)));
   const flows: Flow[] = previous.filter((f) => stale.has(f.configCluster));
   const services = servicesByWorkload(ctx.topology);
+  const gateways = new Map<string, Workload>();
+  for (const w of ctx.topology.workloads) if (w.labels.istio === 'ingressgateway' && !gateways.has(w.cluster)) gateways.set(w.cluster, w);
   for (const w of ctx.topology.workloads) {
     if (stale.has(w.cluster)) continue;
     for (const call of w.traffic.calls) planCall(ctx, w, call, flows);
-    if (w.traffic.entryRps > 0) planEntry(ctx, w, services.get(w) ?? [], flows);
+    if (w.traffic.entryRps > 0) planEntry(ctx, w, services.get(w) ?? [], gateways, flows);
   }
   return flows;
 }

@@ -6,8 +6,6 @@ import { fakeViews, istio, parseMetrics, service, total, workload } from './test
 
 // Routing rules stored in the (fake) API drive the traffic of bookinfo-like workloads.
 
-const REVIEWS = 'reviews.bookinfo.svc.cluster.local';
-
 const SUBSETS_DR = istio('DestinationRule', 'bookinfo', 'reviews', {
   host: 'reviews',
   subsets: ['v1', 'v2', 'v3'].map((v) => ({ name: v, labels: { version: v } })),

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createScenarioState } from '../scenarios';
 import type { DemoClusterName, KubeObject } from '../types';
 import { createSimulation, ISTIO_DURATION_BUCKETS, seededRandom } from './index';
-import { fakeViews, istio, parseMetrics, service, serviceExport, total, workload } from './testing';
+import { fakeViews, parseMetrics, service, serviceExport, total, workload } from './testing';
 
 const HELLO = 'hello-master-engine';
 const CLUSTERSET_HOST = `${HELLO}.mcs-demo.svc.clusterset.local`;

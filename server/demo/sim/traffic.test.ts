@@ -28,6 +28,10 @@ describe('traffic kinds', () => {
     const entries = s.snapshot().edges.filter((e) => e.destinationCluster === 'eu-west');
     expect(entries.find((e) => e.destinationWorkload === 'front')).toMatchObject({ sourceWorkload: 'istio-ingressgateway', sourceNamespace: 'istio-system', rps: 8, reporters: ['source', 'destination'], mtls: true });
     expect(entries.find((e) => e.destinationWorkload === 'back')).toMatchObject({ sourceWorkload: 'unknown', sourceCluster: 'unknown', rps: 2, reporters: ['destination'], destinationService: 'back.shop.svc.cluster.local' });
+    // when the cluster runs an ingress gateway Deployment, entry traffic carries its identity
+    const gw = workload({ namespace: 'istio-system', name: 'ingress-gw', app: 'istio-ingressgateway' }).map((o) => ({ ...o, metadata: { ...o.metadata, labels: { ...o.metadata.labels, istio: 'ingressgateway' } } }));
+    const withGw = run({ 'eu-west': [...objects, ...gw] }).s.snapshot().edges.find((e) => e.destinationWorkload === 'front');
+    expect(withGw).toMatchObject({ sourceWorkload: 'ingress-gw', sourceNamespace: 'istio-system' });
   });
 
   it('tcp calls emit connection and byte counters from both proxies', async () => {
