@@ -5,6 +5,8 @@ import { CheckCircleIcon, ExclamationCircleIcon } from '@patternfly/react-icons'
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import type { ClusterStatus } from '@/lib/clusters';
 
+const CACHE_COLOR = { synced: 'green', syncing: 'blue', reconnecting: 'orange', error: 'red' } as const;
+
 /** One row per cluster: reachable or not (with the reason), Kubernetes version, API latency. */
 export function ClustersTable({ clusters }: { clusters: ClusterStatus[] }) {
   return (
@@ -14,6 +16,10 @@ export function ClustersTable({ clusters }: { clusters: ClusterStatus[] }) {
           <Th>Cluster</Th>
           <Th>API server</Th>
           <Th>Kubernetes</Th>
+          <Th>Inventory</Th>
+          <Th>istiod</Th>
+          <Th>Network</Th>
+          <Th>Prometheus</Th>
           <Th>Latency</Th>
         </Tr>
       </Thead>
@@ -36,6 +42,21 @@ export function ClustersTable({ clusters }: { clusters: ClusterStatus[] }) {
               )}
             </Td>
             <Td dataLabel="Kubernetes">{c.kubernetesVersion ?? '—'}</Td>
+            <Td dataLabel="Inventory">
+              {c.cache ? <Label color={CACHE_COLOR[c.cache.state]} title={c.cache.error}>{c.cache.state}</Label> : '—'}
+            </Td>
+            <Td dataLabel="istiod">{c.istiod ? `${c.istiod.revision ?? 'default'} ${c.istiod.version ?? ''}` : '—'}</Td>
+            <Td dataLabel="Network">{c.network ?? '—'}</Td>
+            <Td dataLabel="Prometheus">
+              {c.prometheus ? (
+                <Label color={c.prometheus.state === 'ready' ? 'green' : 'red'} title={c.prometheus.error ?? c.prometheus.url}>
+                  {c.prometheus.state}
+                  {c.prometheus.global ? ' (shared)' : ''}
+                </Label>
+              ) : (
+                'not configured'
+              )}
+            </Td>
             <Td dataLabel="Latency">{c.latencyMs !== undefined ? `${c.latencyMs} ms` : '—'}</Td>
           </Tr>
         ))}
