@@ -42,7 +42,8 @@ export const SCENARIO_CATALOG = {
         .string()
         .regex(/^([a-z0-9-]+\/)?[a-z0-9-]+$/, 'expected <service> or <namespace>/<service>')
         .default('ratings'),
-      cluster: cluster.default('us-east'),
+      // the seeded ratings runs in eu-west, called across clusters from us-east
+      cluster: cluster.default('eu-west'),
       rate: z.number().min(0).max(1).default(0.3),
     }),
   },

@@ -26,6 +26,8 @@ export interface ScenarioInfo {
 export interface EdgeRef {
   sourceCluster: string;
   sourceWorkload: string;
+  /** The caller's app / canonical service (sourceWorkload matches either). */
+  sourceApp?: string;
   destinationCluster: string;
   destinationService: string;
   destinationWorkload: string;
@@ -43,7 +45,11 @@ export interface ScenarioState {
   onClusterReachability(listener: (cluster: DemoClusterName, reachable: boolean) => void): () => void;
   /** True while the cluster-cut-off scenario isolates this cluster. */
   isCutOff(cluster: string): boolean;
-  /** Extra milliseconds the latency-spike scenario adds on this edge (0 when none). */
+  /**
+   * Extra milliseconds the latency-spike scenario adds on this edge (0 when none). The scenario's
+   * sourceWorkload matches the caller's workload or app name, destinationService the destination's
+   * Service or workload name.
+   */
   latencySpikeMs(edge: EdgeRef): number;
   /** The error-burst 5xx rate of the workloads behind Service namespace/name in cluster, if any. */
   errorBurstRate(cluster: string, namespace: string, service: string): number | undefined;
@@ -126,7 +132,7 @@ export function createScenarioState(clock: { now(): number } = Date): ScenarioSt
       if (!o) return 0;
       const matches =
         o.sourceCluster === edge.sourceCluster &&
-        o.sourceWorkload === edge.sourceWorkload &&
+        (o.sourceWorkload === edge.sourceWorkload || o.sourceWorkload === edge.sourceApp) &&
         o.destinationCluster === edge.destinationCluster &&
         (o.destinationService === edge.destinationService || o.destinationService === edge.destinationWorkload);
       return matches ? o.extraMs : 0;

@@ -101,6 +101,7 @@ export function planHop(ctx: HopContext, req: HopRequest): Flow {
     model.networkMs += ctx.scenarios.latencySpikeMs({
       sourceCluster: caller.peer.cluster,
       sourceWorkload: caller.peer.workload,
+      sourceApp: caller.peer.canonicalService,
       destinationCluster: backend.cluster,
       destinationService: req.service.name,
       destinationWorkload: backend.name,

@@ -99,24 +99,24 @@ describe('traffic kinds', () => {
 describe('scenarios in the traffic', () => {
   const mesh = () => ({
     'us-east': [
-      ...workload({ namespace: 'mcs-demo', name: 'hello-app-engine', calls: [{ host: 'hello-master-engine.mcs-demo.svc.clusterset.local', port: 8080, rps: 10, protocol: 'http' as const }] }),
+      ...workload({ namespace: 'mcs-demo', name: 'hello-app-engine-v1', app: 'hello-app-engine', calls: [{ host: 'hello-master-engine.mcs-demo.svc.clusterset.local', port: 8080, rps: 10, protocol: 'http' as const }] }),
     ],
-    'eu-west': [...workload({ namespace: 'mcs-demo', name: 'hello-master-engine' }), service('mcs-demo', 'hello-master-engine'), serviceExport('mcs-demo', 'hello-master-engine')],
+    'eu-west': [...workload({ namespace: 'mcs-demo', name: 'hello-master-engine-v1', app: 'hello-master-engine' }), service('mcs-demo', 'hello-master-engine'), serviceExport('mcs-demo', 'hello-master-engine')],
   });
 
   it('latency-spike adds its extra latency on the default edge', () => {
     const { s, scenarios, edges } = run(mesh());
-    const before = edges('hello-app-engine')[0]?.p50Ms ?? 0;
+    const before = edges('hello-app-engine-v1')[0]?.p50Ms ?? 0;
     scenarios.start('latency-spike');
     s.refresh();
-    expect((edges('hello-app-engine')[0]?.p50Ms ?? 0) - before).toBeCloseTo(400, -1);
+    expect((edges('hello-app-engine-v1')[0]?.p50Ms ?? 0) - before).toBeCloseTo(400, -1);
   });
 
   it('error-burst makes the service answer 5xx at the given rate', () => {
     const { s, scenarios, edges } = run(mesh());
     scenarios.start('error-burst', { service: 'hello-master-engine', cluster: 'eu-west', rate: 0.4 });
     s.refresh();
-    const e = edges('hello-app-engine')[0];
+    const e = edges('hello-app-engine-v1')[0];
     expect(((e?.codes['503'] ?? 0) + (e?.codes['500'] ?? 0)) / (e?.rps ?? 1)).toBeCloseTo(0.4, 2);
   });
 
@@ -126,10 +126,10 @@ describe('scenarios in the traffic', () => {
     s.refresh();
     views['us-east'].put(istio('VirtualService', 'mcs-demo', 'hello', { hosts: ['hello-master-engine.mcs-demo.svc.clusterset.local'], http: [{ route: [{ destination: { host: 'hello-master-engine.mcs-demo.svc.clusterset.local' } }], fault: { abort: { httpStatus: 500 } } }] }));
     s.refresh();
-    expect(edges('hello-app-engine')[0]?.codes['500'] ?? 0).toBe(0);
+    expect(edges('hello-app-engine-v1')[0]?.codes['500'] ?? 0).toBe(0);
     scenarios.stop('proxy-stale');
     s.refresh();
-    expect(edges('hello-app-engine')[0]?.codes['500']).toBeCloseTo(10);
+    expect(edges('hello-app-engine-v1')[0]?.codes['500']).toBeCloseTo(10);
   });
 });
 
