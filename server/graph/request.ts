@@ -1,0 +1,103 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import type { Graph } from '@/lib/graph/types';
+import type { GraphQuery } from '@/lib/graph/query';
+import { getCluster, getConfig } from '@/server/config';
+import { clusterNames } from '@/server/kube/clients';
+import { inventorySnapshot } from '@/server/kube/informers';
+import { consoleMetrics } from '@/server/observability/metrics';
+import { queryInstant } from '@/server/prometheus/client';
+import { clustersWithoutPrometheus, prometheusTargets } from '@/server/prometheus/targets';
+import { buildGraph } from './build';
+import { fetchTelemetry, mergeTelemetry } from './queries';
+import type { Telemetry } from './types';
+
+// The request path of GET /api/graph: one batched set of instant queries per Prometheus, the
+// appender pipeline over the cached inventory. Identical concurrent requests share one computation
+// (single-flight) and results live a few seconds (TTL), so many open consoles cost one build.
+
+const TTL_MS = 5000;
+
+export interface GraphResult {
+  graph: Graph;
+  etag: string;
+  /** Seconds spent in Prometheus queries and in the pipeline (for the bench and Server-Timing). */
+  timings: { prometheusMs: number; buildMs: number };
+}
+
+interface Cache {
+  inflight: Map<string, Promise<GraphResult>>;
+  done: Map<string, { at: number; result: GraphResult }>;
+}
+const KEY = Symbol.for('meridian.graphCache');
+type WithCache = typeof globalThis & { [KEY]?: Cache };
+function cache(): Cache {
+  const g = globalThis as WithCache;
+  g[KEY] ??= { inflight: new Map(), done: new Map() };
+  return g[KEY];
+}
+
+async function telemetryFor(clusters: string[], q: GraphQuery, queryTime: number): Promise<{ telemetry: Telemetry | undefined; errors: Record<string, string> }> {
+  const errors: Record<string, string> = {};
+  for (const c of clustersWithoutPrometheus(clusters)) errors[c] = 'no Prometheus configured for this cluster';
+  const parts = await Promise.all(
+    prometheusTargets(clusters).map(async (group) => {
+      const t = await fetchTelemetry((_name, promql) => queryInstant(group.target, promql, { time: queryTime }), {
+        duration: q.duration,
+        namespaces: q.namespaces,
+        clusters: group.global ? group.clusters : [],
+        clusterLabel: group.target.clusterLabel,
+      });
+      const failed = Object.values(t.errors)[0];
+      if (failed) for (const c of group.clusters) errors[c] = `Prometheus ${group.target.url}: ${failed}`;
+      return t;
+    }),
+  );
+  return { telemetry: mergeTelemetry(parts), errors };
+}
+
+async function compute(q: GraphQuery, queryTime: number): Promise<GraphResult> {
+  const clusters = q.clusters.length ? q.clusters : clusterNames();
+  const t0 = performance.now();
+  const { telemetry, errors } = await telemetryFor(clusters, q, queryTime);
+  const t1 = performance.now();
+  const endBuild = consoleMetrics().graphBuild.startTimer({ graphType: q.graphType });
+  const graph = buildGraph({
+    inventory: inventorySnapshot(),
+    telemetry,
+    telemetryErrors: errors,
+    options: { graphType: q.graphType, clusters: q.clusters, namespaces: q.namespaces, duration: q.duration, queryTime, idle: q.idle, thresholds: thresholdsFromConfig() },
+  });
+  endBuild();
+  const t2 = performance.now();
+  const etag = `W/"${createHash('sha1').update(JSON.stringify({ ...graph, timestamp: 0 })).digest('base64url').slice(0, 22)}"`;
+  return { graph, etag, timings: { prometheusMs: t1 - t0, buildMs: t2 - t1 } };
+}
+
+function thresholdsFromConfig() {
+  const h = getConfig().health;
+  if (!h) return undefined;
+  return { serverError: { degraded: h.degraded5xx, failing: h.failing5xx }, clientError: { degraded: h.degraded4xx, failing: h.failing4xx } };
+}
+
+/** The graph for a validated query (unknown clusters are a 404 naming the cluster). */
+export async function graphFor(q: GraphQuery): Promise<GraphResult> {
+  q.clusters.forEach(getCluster);
+  // "now" graphs share a key within the TTL; replays are keyed by their time.
+  const queryTime = q.queryTime ?? Math.floor(Date.now() / 1000);
+  const key = JSON.stringify({ ...q, queryTime: q.queryTime ?? 'now' });
+  const c = cache();
+  const hit = c.done.get(key);
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.result;
+  const running = c.inflight.get(key);
+  if (running) return running;
+  const p = compute(q, queryTime)
+    .then((result) => {
+      c.done.set(key, { at: Date.now(), result });
+      if (c.done.size > 200) for (const [k, v] of c.done) if (Date.now() - v.at >= TTL_MS) c.done.delete(k);
+      return result;
+    })
+    .finally(() => c.inflight.delete(key));
+  c.inflight.set(key, p);
+  return p;
+}
