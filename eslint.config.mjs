@@ -15,7 +15,7 @@ export default [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['.next/**', 'node_modules/**', '.demo/**', 'test-results/**', 'playwright-report/**', '.test-run/**', 'next-env.d.ts'],
+    ignores: ['.next/**', '.next-*/**', '.stack-*/**', 'node_modules/**', '.demo/**', 'test-results/**', 'playwright-report/**', '.test-run/**', 'next-env.d.ts'],
   },
   {
     rules: {

@@ -1,6 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // Several stacks can run side by side (e.g. one per developer task) with their own build dir.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   // `npm test` type-checks the whole project as its own suite (tsc --noEmit); the build need not repeat it.
   typescript: { ignoreBuildErrors: true },

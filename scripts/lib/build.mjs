@@ -16,7 +16,7 @@ function newest(path) {
 }
 
 export function buildIsStale() {
-  const id = join(ROOT, '.next', 'BUILD_ID');
+  const id = join(ROOT, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID');
   if (!existsSync(id)) return true;
   const built = statSync(id).mtimeMs;
   return SOURCES.some((s) => newest(join(ROOT, s)) > built);
