@@ -85,6 +85,8 @@ export const graphEdgeSchema = z.object({
   /** TCP: bytes/s sent + received. */
   bytesPerSecond: z.number().nonnegative().optional(),
   errorRate: z.number().min(0).max(1),
+  /** Share answered 4xx, 0..1 (absent on tcp edges). */
+  clientErrorRate: z.number().min(0).max(1).optional(),
   /** Requests/s by response code ("200", "503", ...); for grpc the grpc status is prefixed "grpc:". */
   responseCodes: z.record(z.string(), z.number().nonnegative()),
   /** Requests/s by Envoy response flag (UH, UT, FI, ...), when any. */

@@ -54,30 +54,44 @@ export interface GraphQueryOptions {
  * touches the selected namespaces: destination side `or` source side. `or` keeps one copy of a
  * series that matches both, so internal traffic is not counted twice.
  */
-function sumRate(metric: string | Matcher, by: readonly string[], opts: GraphQueryOptions): string {
+function sumRate(metric: string | Matcher, by: readonly string[], opts: GraphQueryOptions, extra: Matcher[] = []): string {
   const range = rangeOf(opts.duration);
   const metricName = typeof metric === 'string' ? metric : '';
-  const common = typeof metric === 'string' ? [] : [metric];
+  const common = [...(typeof metric === 'string' ? [] : [metric]), ...extra];
   if (opts.clusters.length > 0) common.push(anyOf(opts.clusterLabel ?? 'cluster', opts.clusters));
   const byClause = `sum by (${by.join(',')})`;
-  const one = (extra: Matcher[]) => `${byClause} (rate(${selector(metricName, [...common, ...extra])}[${range}]))`;
+  const one = (more: Matcher[]) => `${byClause} (rate(${selector(metricName, [...common, ...more])}[${range}]))`;
   if (opts.namespaces.length === 0) return one([]);
   return `(${one([anyOf('destination_service_namespace', opts.namespaces)])} or ${one([anyOf('source_workload_namespace', opts.namespaces)])})`;
+}
+
+const IDENTITY_WITHOUT_REPORTER = IDENTITY_LABELS.filter((l) => l !== 'reporter');
+
+/**
+ * The reporter dedup rule (server/graph/series.ts ReporterChoice) done by Prometheus for the
+ * secondary queries (latency, principals): the destination reporter's series, plus the source
+ * reporter's series of the identities the destination did not report. Halves what those queries
+ * return; the appenders apply the same rule again, so a Prometheus answer without it is fine too.
+ */
+function preferDestination(metric: string, by: readonly string[], opts: GraphQueryOptions): string {
+  const dest = sumRate(metric, by, opts, [matcher('reporter', '=', 'destination')]);
+  const src = sumRate(metric, by, opts, [matcher('reporter', '=', 'source')]);
+  return `(${dest} or (${src} unless on (${IDENTITY_WITHOUT_REPORTER.join(',')}) ${dest}))`;
 }
 
 /** The batch of instant queries for one graph request against one Prometheus. */
 export function graphQueries(opts: GraphQueryOptions): Record<QueryName, string> {
   const quantile = (q: number) =>
-    `histogram_quantile(${q}, ${sumRate('istio_request_duration_milliseconds_bucket', LATENCY_LABELS, opts)})`;
+    `histogram_quantile(${q}, ${preferDestination('istio_request_duration_milliseconds_bucket', LATENCY_LABELS, opts)})`;
   return {
     requests: sumRate('istio_requests_total', REQUEST_LABELS, opts),
     tcp: sumRate(matcher('__name__', '=~', 'istio_tcp_sent_bytes_total|istio_tcp_received_bytes_total'), TCP_LABELS, opts),
     latencyP50: quantile(0.5),
     latencyP95: quantile(0.95),
     latencyP99: quantile(0.99),
-    latencySum: sumRate('istio_request_duration_milliseconds_sum', LATENCY_AVG_LABELS, opts),
-    latencyCount: sumRate('istio_request_duration_milliseconds_count', LATENCY_AVG_LABELS, opts),
-    principals: sumRate('istio_requests_total', PRINCIPAL_LABELS, opts),
+    latencySum: preferDestination('istio_request_duration_milliseconds_sum', LATENCY_AVG_LABELS, opts),
+    latencyCount: preferDestination('istio_request_duration_milliseconds_count', LATENCY_AVG_LABELS, opts),
+    principals: preferDestination('istio_requests_total', PRINCIPAL_LABELS, opts),
   };
 }
 

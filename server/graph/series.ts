@@ -21,9 +21,88 @@ export interface NodeSpec {
 
 export const UNKNOWN_NODE: NodeSpec = { id: nodeId.unknown(), kind: 'unknown', cluster: 'unknown', namespace: 'unknown', name: 'unknown' };
 
-/** Who called whom, without the per-request dimensions (code, flags, security policy, reporter). */
-export function identityKey(m: Record<string, string>): string {
-  return `${m.source_cluster}|${m.source_workload_namespace}|${m.source_workload}|${m.source_canonical_service}|${m.source_canonical_revision}|${m.destination_cluster}|${m.destination_service}|${m.destination_service_name}|${m.destination_service_namespace}|${m.destination_workload_namespace}|${m.destination_workload}|${m.destination_canonical_service}|${m.destination_canonical_revision}`;
+type Labels = Record<string, string | undefined>;
+
+/** The identity labels besides source_workload and destination_service (the table's two Map levels). */
+interface Row<T> {
+  sc: string | undefined;
+  sns: string | undefined;
+  scs: string | undefined;
+  scr: string | undefined;
+  dc: string | undefined;
+  dsn: string | undefined;
+  dsns: string | undefined;
+  dwns: string | undefined;
+  dw: string | undefined;
+  dcs: string | undefined;
+  dcr: string | undefined;
+  value: T;
+}
+
+// Written out label by label: named property loads are several times faster than a loop of
+// keyed loads over a label list, and this runs for every sample of every query.
+function sameIdentity(r: Row<unknown>, m: Labels): boolean {
+  return (
+    r.dw === m.destination_workload &&
+    r.sc === m.source_cluster &&
+    r.dc === m.destination_cluster &&
+    r.sns === m.source_workload_namespace &&
+    r.dwns === m.destination_workload_namespace &&
+    r.dsn === m.destination_service_name &&
+    r.dsns === m.destination_service_namespace &&
+    r.scs === m.source_canonical_service &&
+    r.scr === m.source_canonical_revision &&
+    r.dcs === m.destination_canonical_service &&
+    r.dcr === m.destination_canonical_revision
+  );
+}
+
+/**
+ * A map keyed by a series' identity (who called whom: the source_* and destination_* labels, not
+ * code, flags, security policy or reporter) without building a key string per sample: two Map
+ * levels (source workload, destination service host), then a short list compared label by label.
+ * Graph builds see ~10^5 samples; string keys cost more than the whole rest of the build.
+ */
+export class IdentityTable<T> {
+  private readonly root = new Map<string | undefined, Map<string | undefined, Row<T>[]>>();
+
+  private rows(m: Labels, create: boolean): Row<T>[] | undefined {
+    let level = this.root.get(m.source_workload);
+    if (!level) {
+      if (!create) return undefined;
+      this.root.set(m.source_workload, (level = new Map()));
+    }
+    let rows = level.get(m.destination_service);
+    if (!rows && create) level.set(m.destination_service, (rows = []));
+    return rows;
+  }
+
+  get(m: Labels): T | undefined {
+    const rows = this.rows(m, false);
+    if (rows) for (let i = 0; i < rows.length; i++) if (sameIdentity(rows[i]!, m)) return rows[i]!.value;
+    return undefined;
+  }
+
+  getOrCreate(m: Labels, make: () => T): T {
+    const rows = this.rows(m, true)!;
+    for (let i = 0; i < rows.length; i++) if (sameIdentity(rows[i]!, m)) return rows[i]!.value;
+    const value = make();
+    rows.push({
+      sc: m.source_cluster,
+      sns: m.source_workload_namespace,
+      scs: m.source_canonical_service,
+      scr: m.source_canonical_revision,
+      dc: m.destination_cluster,
+      dsn: m.destination_service_name,
+      dsns: m.destination_service_namespace,
+      dwns: m.destination_workload_namespace,
+      dw: m.destination_workload,
+      dcs: m.destination_canonical_service,
+      dcr: m.destination_canonical_revision,
+      value,
+    });
+    return value;
+  }
 }
 
 export function protocolOf(m: Record<string, string>): Protocol {
@@ -34,7 +113,7 @@ export function protocolOf(m: Record<string, string>): Protocol {
 /**
  * Reporter deduplication. Istio reports a request twice when both ends have a proxy: once by the
  * client's proxy (reporter="source") and once by the server's (reporter="destination"). Summing
- * both would double every edge. The rule, per caller->callee identity (identityKey):
+ * both would double every edge. The rule, per caller->callee identity (IdentityTable):
  *   - if the destination reported it, use ONLY the destination's series: it saw what was served,
  *     and only it knows the connection security policy (mTLS);
  *   - otherwise use the source's series: the destination has no proxy (external host, a workload
@@ -43,20 +122,44 @@ export function protocolOf(m: Record<string, string>): Protocol {
  * from the client proxy) are not counted. Reporters other than source/destination are ignored.
  */
 export class ReporterChoice {
-  private readonly destinationReported = new Set<string>();
+  private readonly destinationReported = new IdentityTable<true>();
 
   constructor(samples: readonly PromSample[]) {
-    for (const s of samples) if (s.metric.reporter === 'destination') this.destinationReported.add(identityKey(s.metric));
+    const yes = () => true as const;
+    for (const s of samples) if (s.metric.reporter === 'destination') this.destinationReported.getOrCreate(s.metric, yes);
   }
 
-  keep(m: Record<string, string>, key: string = identityKey(m)): boolean {
+  keep(m: Record<string, string>): boolean {
     if (m.reporter === 'destination') return true;
-    return m.reporter === 'source' && !this.destinationReported.has(key);
+    return m.reporter === 'source' && this.destinationReported.get(m) === undefined;
   }
 }
 
 /** The nodes a series passes through: [source, service?, destination workload/app?] (2 or 3). */
-export type SeriesPath = readonly NodeSpec[];
+export interface SeriesPath {
+  readonly nodes: readonly NodeSpec[];
+  /** Edge ids along the path per protocol, computed once. */
+  edgeIds(protocol: Protocol): readonly string[];
+  /** Scratch of the build that resolved it (paths live for one build): edge positions per protocol (edges.ts). */
+  readonly edges: Partial<Record<Protocol, number[]>>;
+}
+
+function makePath(nodes: NodeSpec[]): SeriesPath {
+  const ids: Partial<Record<Protocol, string[]>> = {};
+  return {
+    nodes,
+    edges: {},
+    edgeIds(protocol) {
+      let list = ids[protocol];
+      if (!list) {
+        list = [];
+        for (let i = 0; i + 1 < nodes.length; i++) list.push(nodeId.edge(nodes[i]!.id, nodes[i + 1]!.id, protocol));
+        ids[protocol] = list;
+      }
+      return list;
+    },
+  };
+}
 
 export function workloadSide(graphType: GraphType, cluster: string, ns: string, wl: string, app: string | undefined, version: string | undefined): NodeSpec {
   const v = known(version) ? version : undefined;
@@ -89,20 +192,21 @@ export function parseServiceHost(host: string): { name: string; ns: string; clus
  * build shares the cache, so the latency/security appenders land on the traffic appender's edges).
  */
 export class PathResolver {
-  private readonly memo = new Map<string, SeriesPath | null>();
+  private readonly memo = new IdentityTable<SeriesPath | null>();
 
   constructor(
     private readonly graphType: GraphType,
     private readonly inventory: InventoryIndex,
   ) {}
 
-  resolve(m: Record<string, string>, key: string = identityKey(m)): SeriesPath | undefined {
-    let p = this.memo.get(key);
-    if (p === undefined) {
-      p = this.compute(m);
-      this.memo.set(key, p);
-    }
-    return p ?? undefined;
+  resolve(m: Record<string, string>): SeriesPath | undefined {
+    const hit = this.memo.get(m);
+    return hit === undefined ? this.miss(m) : (hit ?? undefined);
+  }
+
+  // Separate so that the hit path allocates no closure context.
+  private miss(m: Record<string, string>): SeriesPath | undefined {
+    return this.memo.getOrCreate(m, () => this.compute(m)) ?? undefined;
   }
 
   private source(m: Record<string, string>): NodeSpec {
@@ -141,13 +245,13 @@ export class PathResolver {
   private compute(m: Record<string, string>): SeriesPath | null {
     const src = this.source(m);
     const svc = this.service(m, src.cluster);
-    if (this.graphType === 'service') return svc ? [src, svc] : null;
+    if (this.graphType === 'service') return svc ? makePath([src, svc]) : null;
     let dst: NodeSpec | undefined;
     if (known(m.destination_workload) && known(m.destination_workload_namespace)) {
       const cluster = known(m.destination_cluster) ? m.destination_cluster : (svc?.cluster || src.cluster);
       dst = workloadSide(this.graphType, cluster, m.destination_workload_namespace, m.destination_workload, m.destination_canonical_service, m.destination_canonical_revision);
     }
     const path = [src, svc, dst].filter((n): n is NodeSpec => n !== undefined);
-    return path.length >= 2 ? path : null;
+    return path.length >= 2 ? makePath(path) : null;
   }
 }

@@ -6,7 +6,7 @@ import type { Appender } from '../types';
 /**
  * health: node and edge health from lib/health.ts with the request's thresholds.
  * - no usable telemetry: everything 'no-data';
- * - edge: http/grpc by its 5xx share and 4xx share (from responseCodes); tcp healthy when bytes
+ * - edge: http/grpc by its 5xx share and 4xx share; tcp healthy when bytes
  *   flowed, else idle;
  * - node: by its inbound requests (what it served) when it has any, else by its outbound ones
  *   (pure callers: unknown, clients); a node with only TCP traffic is healthy, none at all idle.
@@ -27,9 +27,7 @@ export const health: Appender = {
         if (active) tcpActive.add(e.source).add(e.target);
         continue;
       }
-      let client = 0;
-      for (const [code, v] of Object.entries(e.responseCodes)) if (code.startsWith('4')) client += v;
-      e.health = healthOf({ rps: e.rps, errorRate: e.errorRate, clientErrorRate: e.rps > 0 ? Math.min(1, client / e.rps) : 0 }, ctx.thresholds);
+      e.health = healthOf({ rps: e.rps, errorRate: e.errorRate, clientErrorRate: e.clientErrorRate ?? 0 }, ctx.thresholds);
     }
     const nodeHealth = (n: GraphNode) => {
       if (n.inbound.rps > 0) return healthOf(n.inbound, ctx.thresholds);

@@ -1,8 +1,7 @@
 import 'server-only';
-import type { GraphEdge } from '@/lib/graph/types';
-import { forEachEdgeOf } from '../edges';
+import { edgeIndex, forEachEdgeOf } from '../edges';
 import { round3 } from '../nodes';
-import type { Appender, QueryName } from '../types';
+import type { Appender, PromSample } from '../types';
 
 /**
  * responseTime: latency p50/p95/p99 and the average (ms) onto the edges of the request series.
@@ -11,38 +10,40 @@ import type { Appender, QueryName } from '../types';
  * upper bound never hides a slow member. The average is exact: sum(rate(_sum)) / sum(rate(_count)).
  * Both edges of an injected service path (caller -> service -> workload) carry the same latency.
  */
-const QUANTILES: [QueryName, 'p50' | 'p95' | 'p99'][] = [
-  ['latencyP50', 'p50'],
-  ['latencyP95', 'p95'],
-  ['latencyP99', 'p99'],
-];
-
 export const responseTime: Appender = {
   name: 'responseTime',
   append(graph, ctx) {
     const t = ctx.telemetry;
     if (!t) return;
     const choice = ctx.reporters?.requests;
-    for (const [query, field] of QUANTILES) {
-      forEachEdgeOf(graph, ctx, t.samples[query], choice, (edge, s) => {
-        if (!Number.isFinite(s.value) || s.value < 0) return;
-        const v = round3(s.value);
-        const cur = edge.latencyMs[field];
-        if (cur === undefined || v > cur) edge.latencyMs[field] = v;
+    const n = edgeIndex(graph).list.length;
+    // NaN = no value yet (histogram_quantile answers NaN for empty buckets; such samples are skipped).
+    const max = (samples: readonly PromSample[]) => {
+      const out = new Float64Array(n).fill(NaN);
+      forEachEdgeOf(graph, ctx, samples, choice, (e, s) => {
+        const v = s.value;
+        if (Number.isFinite(v) && v >= 0 && !(out[e]! >= v)) out[e] = v;
       });
-    }
-    const sums = new Map<GraphEdge, { sum: number; count: number }>();
-    const acc = (edge: GraphEdge) => {
-      let a = sums.get(edge);
-      if (!a) sums.set(edge, (a = { sum: 0, count: 0 }));
-      return a;
+      return out;
     };
-    forEachEdgeOf(graph, ctx, t.samples.latencySum, choice, (edge, s) => {
-      if (Number.isFinite(s.value)) acc(edge).sum += s.value;
+    const total = (samples: readonly PromSample[]) => {
+      const out = new Float64Array(n);
+      forEachEdgeOf(graph, ctx, samples, choice, (e, s) => {
+        if (Number.isFinite(s.value)) out[e]! += s.value;
+      });
+      return out;
+    };
+    const p50 = max(t.samples.latencyP50);
+    const p95 = max(t.samples.latencyP95);
+    const p99 = max(t.samples.latencyP99);
+    const sum = total(t.samples.latencySum);
+    const count = total(t.samples.latencyCount);
+    edgeIndex(graph).list.forEach((edge, i) => {
+      const l = edge.latencyMs;
+      if (!Number.isNaN(p50[i])) l.p50 = round3(p50[i]!);
+      if (!Number.isNaN(p95[i])) l.p95 = round3(p95[i]!);
+      if (!Number.isNaN(p99[i])) l.p99 = round3(p99[i]!);
+      if (count[i]! > 0) l.avg = round3(sum[i]! / count[i]!);
     });
-    forEachEdgeOf(graph, ctx, t.samples.latencyCount, choice, (edge, s) => {
-      if (Number.isFinite(s.value)) acc(edge).count += s.value;
-    });
-    for (const [edge, a] of sums) if (a.count > 0) edge.latencyMs.avg = round3(a.sum / a.count);
   },
 };

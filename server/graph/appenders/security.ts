@@ -1,9 +1,8 @@
 import 'server-only';
-import type { GraphEdge } from '@/lib/graph/types';
-import { forEachEdgeOf } from '../edges';
+import { edgeIndex, forEachEdgeOf } from '../edges';
 import { round6 } from '../nodes';
 import { known } from '../series';
-import type { Appender } from '../types';
+import type { Appender, PromSample } from '../types';
 
 /**
  * security: per edge the share of traffic that was mutual TLS (connection_security_policy, which
@@ -22,28 +21,30 @@ export const security: Appender = {
     }
     const t = ctx.telemetry;
     if (!t) return;
-    const share = new Map<GraphEdge, { mtls: number; known: number }>();
-    const count = (edge: GraphEdge, policy: string | undefined, v: number) => {
+    const edges = edgeIndex(graph).list;
+    const mtls = new Float64Array(edges.length);
+    const knownPolicy = new Float64Array(edges.length);
+    const count = (e: number, s: PromSample) => {
+      const policy = s.metric.connection_security_policy;
       if (policy !== 'mutual_tls' && policy !== 'none') return;
-      let a = share.get(edge);
-      if (!a) share.set(edge, (a = { mtls: 0, known: 0 }));
-      a.known += v;
-      if (policy === 'mutual_tls') a.mtls += v;
+      knownPolicy[e]! += s.value;
+      if (policy === 'mutual_tls') mtls[e]! += s.value;
     };
-    forEachEdgeOf(graph, ctx, t.samples.requests, ctx.reporters?.requests, (e, s) => count(e, s.metric.connection_security_policy, s.value));
-    forEachEdgeOf(graph, ctx, t.samples.tcp, ctx.reporters?.tcp, (e, s) => count(e, s.metric.connection_security_policy, s.value), 'tcp');
-    for (const [edge, a] of share) if (a.known > 0) edge.mtlsShare = Math.min(1, round6(a.mtls / a.known));
+    forEachEdgeOf(graph, ctx, t.samples.requests, ctx.reporters?.requests, count);
+    forEachEdgeOf(graph, ctx, t.samples.tcp, ctx.reporters?.tcp, count, 'tcp');
 
-    const principals = new Map<GraphEdge, { source: Set<string>; destination: Set<string> }>();
-    forEachEdgeOf(graph, ctx, t.samples.principals, ctx.reporters?.requests, (edge, s) => {
+    const principals = new Map<number, { source: Set<string>; destination: Set<string> }>();
+    forEachEdgeOf(graph, ctx, t.samples.principals, ctx.reporters?.requests, (e, s) => {
       if (!(s.value > 0)) return;
-      let p = principals.get(edge);
-      if (!p) principals.set(edge, (p = { source: new Set(), destination: new Set() }));
+      let p = principals.get(e);
+      if (!p) principals.set(e, (p = { source: new Set(), destination: new Set() }));
       if (known(s.metric.source_principal)) p.source.add(s.metric.source_principal);
       if (known(s.metric.destination_principal)) p.destination.add(s.metric.destination_principal);
     });
-    for (const [edge, p] of principals) {
-      if (p.source.size + p.destination.size > 0) edge.principals = { source: [...p.source].sort(), destination: [...p.destination].sort() };
-    }
+    edges.forEach((edge, i) => {
+      if (knownPolicy[i]! > 0) edge.mtlsShare = Math.min(1, round6(mtls[i]! / knownPolicy[i]!));
+      const p = principals.get(i);
+      if (p && p.source.size + p.destination.size > 0) edge.principals = { source: [...p.source].sort(), destination: [...p.destination].sort() };
+    });
   },
 };

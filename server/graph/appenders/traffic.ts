@@ -1,7 +1,8 @@
 import 'server-only';
 import { nodeId, type GraphEdge, type Protocol } from '@/lib/graph/types';
-import { ensureNode, isPlaced, round6 } from '../nodes';
-import { ReporterChoice, identityKey, known, protocolOf, type SeriesPath } from '../series';
+import { setEdgeIndex, type EdgeIndex } from '../edges';
+import { ensureNode, isPlaced, recordOf, round6 } from '../nodes';
+import { ReporterChoice, known, protocolOf, type SeriesPath } from '../series';
 import type { Appender, AppenderContext, PromSample, WorkGraph } from '../types';
 
 /**
@@ -16,12 +17,6 @@ import type { Appender, AppenderContext, PromSample, WorkGraph } from '../types'
  * Sets edge rps / bytesPerSecond / errorRate / responseCodes / responseFlags and node in/out traffic.
  */
 
-interface EdgeAcc {
-  edge: GraphEdge;
-  err5: number;
-  codes: Map<string, number>;
-  flags: Map<string, number>;
-}
 interface NodeAcc {
   inRps: number;
   in5: number;
@@ -30,24 +25,39 @@ interface NodeAcc {
   out5: number;
   out4: number;
 }
-
-function classify(m: Record<string, string>, protocol: Protocol): { code: string; err5: boolean; err4: boolean } {
-  if (protocol === 'grpc' && known(m.grpc_response_status)) {
-    return { code: `grpc:${m.grpc_response_status}`, err5: m.grpc_response_status !== '0', err4: false };
-  }
-  const code = known(m.response_code) ? m.response_code : '-';
-  return { code, err5: code.startsWith('5') || code === '0', err4: code.startsWith('4') };
+interface EdgeAcc {
+  edge: GraphEdge;
+  /** Position in the edge index (edges.ts). */
+  position: number;
+  err5: number;
+  err4: number;
+  codes: Map<string, number>;
+  flags?: Map<string, number>;
+  src: NodeAcc;
+  dst: NodeAcc;
 }
 
+/** The responseCodes key: the HTTP code, or grpc:<status> for grpc. */
+function codeOf(m: Record<string, string>, protocol: Protocol): string {
+  if (protocol === 'grpc' && known(m.grpc_response_status)) return `grpc:${m.grpc_response_status}`;
+  return known(m.response_code) ? m.response_code : '-';
+}
+
+/** Server error: 5xx, no response (0), grpc non-OK. */
+const isServerError = (code: string) => code.charCodeAt(0) === 53 /* 5 */ || code === '0' || (code.startsWith('grpc:') && code !== 'grpc:0');
+const isClientError = (code: string) => code.charCodeAt(0) === 52; /* 4 */
+
+const protocolIsRequest = (p: Protocol) => p !== 'tcp';
+
 function inScope(path: SeriesPath, ctx: AppenderContext): boolean {
-  return path.some((n) => isPlaced(n) && ctx.scope.selected(n.cluster, n.namespace));
+  return path.nodes.some((n) => isPlaced(n) && ctx.scope.selected(n.cluster, n.namespace));
 }
 
 function newEdge(source: string, target: string, protocol: Protocol): GraphEdge {
   return { id: nodeId.edge(source, target, protocol), source, target, protocol, rps: 0, errorRate: 0, responseCodes: {}, latencyMs: {}, crossCluster: false, health: 'no-data' };
 }
 
-function addMap(m: Map<string, number>, k: string, v: number) {
+function add(m: Map<string, number>, k: string, v: number) {
   m.set(k, (m.get(k) ?? 0) + v);
 }
 
@@ -65,55 +75,84 @@ export const traffic: Appender = {
       if (!a) nodes.set(id, (a = { inRps: 0, in5: 0, in4: 0, outRps: 0, out5: 0, out4: 0 }));
       return a;
     };
+    // Per path, not per sample: the scope decision, node creation and the edge accumulators.
+    const perPath = new Map<SeriesPath, Partial<Record<Protocol, EdgeAcc[]>> | null>();
+    const accsOf = (path: SeriesPath, protocol: Protocol): EdgeAcc[] | undefined => {
+      let byProtocol = perPath.get(path);
+      if (byProtocol === undefined) {
+        byProtocol = inScope(path, ctx) ? {} : null;
+        if (byProtocol) for (const n of path.nodes) ensureNode(graph, n);
+        perPath.set(path, byProtocol);
+      }
+      if (!byProtocol) return undefined;
+      let list = byProtocol[protocol];
+      if (!list) {
+        const ids = path.edgeIds(protocol);
+        list = ids.map((id, i) => {
+          const a = path.nodes[i]!.id;
+          const b = path.nodes[i + 1]!.id;
+          let acc = edges.get(id);
+          if (!acc) {
+            acc = { edge: newEdge(a, b, protocol), position: edges.size, err5: 0, err4: 0, codes: new Map(), src: nodeAcc(a), dst: nodeAcc(b) };
+            edges.set(id, acc);
+          }
+          return acc;
+        });
+        byProtocol[protocol] = list;
+        // Later appenders find this path's edges by position, without id lookups (edges.ts).
+        path.edges[protocol] = list.map((acc) => acc.position);
+      }
+      return list;
+    };
 
     const visit = (samples: readonly PromSample[], choice: ReporterChoice, tcp: boolean) => {
-      for (const s of samples) {
+      for (let k = 0; k < samples.length; k++) {
+        const s = samples[k]!;
         const m = s.metric;
-        if (!(s.value > 0)) continue;
-        const key = identityKey(m);
-        if (!choice.keep(m, key)) continue;
-        const path = ctx.resolver.resolve(m, key);
-        if (!path || !inScope(path, ctx)) continue;
+        const v = s.value;
+        if (!(v > 0) || !choice.keep(m)) continue;
+        const path = ctx.resolver.resolve(m);
         const protocol: Protocol = tcp ? 'tcp' : protocolOf(m);
-        const c = tcp ? undefined : classify(m, protocol);
-        for (let i = 0; i + 1 < path.length; i++) {
-          const a = path[i]!;
-          const b = path[i + 1]!;
-          ensureNode(graph, a);
-          ensureNode(graph, b);
-          const id = nodeId.edge(a.id, b.id, protocol);
-          let acc = edges.get(id);
-          if (!acc) edges.set(id, (acc = { edge: newEdge(a.id, b.id, protocol), err5: 0, codes: new Map(), flags: new Map() }));
-          if (known(m.response_flags) && m.response_flags !== '-') for (const f of m.response_flags.split(',')) addMap(acc.flags, f, s.value);
-          if (!c) {
-            acc.edge.bytesPerSecond = (acc.edge.bytesPerSecond ?? 0) + s.value;
+        const accs = path && accsOf(path, protocol);
+        if (!accs) continue;
+        const flags = known(m.response_flags) && m.response_flags !== '-' ? m.response_flags.split(',') : undefined;
+        const code = tcp ? '' : codeOf(m, protocol);
+        const err5 = !tcp && isServerError(code);
+        const err4 = !tcp && isClientError(code);
+        for (let i = 0; i < accs.length; i++) {
+          const acc = accs[i]!;
+          if (flags) for (const f of flags) add((acc.flags ??= new Map()), f, v);
+          if (tcp) {
+            acc.edge.bytesPerSecond = (acc.edge.bytesPerSecond ?? 0) + v;
             continue;
           }
-          acc.edge.rps += s.value;
-          addMap(acc.codes, c.code, s.value);
-          if (c.err5) acc.err5 += s.value;
-          const out = nodeAcc(a.id);
-          const inb = nodeAcc(b.id);
-          out.outRps += s.value;
-          inb.inRps += s.value;
-          if (c.err5) (out.out5 += s.value), (inb.in5 += s.value);
-          if (c.err4) (out.out4 += s.value), (inb.in4 += s.value);
+          acc.edge.rps += v;
+          add(acc.codes, code, v);
+          acc.src.outRps += v;
+          acc.dst.inRps += v;
+          if (err5) (acc.err5 += v), (acc.src.out5 += v), (acc.dst.in5 += v);
+          if (err4) (acc.err4 += v), (acc.src.out4 += v), (acc.dst.in4 += v);
         }
       }
     };
     visit(t.samples.requests, reporters.requests, false);
     visit(t.samples.tcp, reporters.tcp, true);
 
+    const rate = (n: number, d: number) => (d > 0 ? Math.min(1, round6(n / d)) : 0);
+    const index: EdgeIndex = { list: [], position: new Map() };
     for (const [id, acc] of edges) {
+      index.list.push(acc.edge);
+      index.position.set(id, acc.position);
       const e = acc.edge;
-      e.errorRate = e.rps > 0 ? Math.min(1, round6(acc.err5 / e.rps)) : 0;
+      e.errorRate = rate(acc.err5, e.rps);
+      if (protocolIsRequest(e.protocol)) e.clientErrorRate = rate(acc.err4, e.rps);
       e.rps = round6(e.rps);
       if (e.bytesPerSecond !== undefined) e.bytesPerSecond = round6(e.bytesPerSecond);
-      e.responseCodes = Object.fromEntries([...acc.codes].sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, v]) => [k, round6(v)]));
-      if (acc.flags.size > 0) e.responseFlags = Object.fromEntries([...acc.flags].sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, v]) => [k, round6(v)]));
+      e.responseCodes = recordOf(acc.codes);
+      if (acc.flags) e.responseFlags = recordOf(acc.flags);
       graph.edges.set(id, e);
     }
-    const rate = (n: number, d: number) => (d > 0 ? Math.min(1, round6(n / d)) : 0);
+    setEdgeIndex(graph, index);
     for (const [id, a] of nodes) {
       const node = graph.nodes.get(id);
       if (!node) continue;
