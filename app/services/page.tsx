@@ -1,5 +1,5 @@
-import { PendingView } from '@/components/shell/PendingView';
+import { ServicesView } from '@/components/services/ServicesView';
 
 export default function ServicesPage() {
-  return <PendingView title="Services" what="Services of every selected cluster will be listed here." />;
+  return <ServicesView />;
 }

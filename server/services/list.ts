@@ -1,0 +1,60 @@
+import 'server-only';
+import type { GraphQuery } from '@/lib/graph/query';
+import type { K8sObject } from '@/lib/inventory/types';
+import type { ServicesResponse } from '@/lib/services';
+import { graphFor } from '@/server/graph/request';
+import { inventorySnapshot } from '@/server/kube/informers';
+
+const key = (cluster: string, ns: string, name: string) => `${cluster}/${ns}/${name}`;
+
+function readyEndpoints(slice: K8sObject): number {
+  const eps = (slice.endpoints ?? []) as { conditions?: { ready?: boolean } }[];
+  return eps.filter((e) => e.conditions?.ready !== false).length;
+}
+
+/**
+ * Services of the selected clusters and namespaces with their health, traffic and badges: the
+ * service graph (idle nodes included, so quiet services are listed) joined with the inventory's
+ * ports and endpoints. One pipeline serves the graph and this list.
+ */
+export async function listServices(q: Pick<GraphQuery, 'clusters' | 'namespaces' | 'duration'>): Promise<ServicesResponse> {
+  const { graph } = await graphFor({ ...q, graphType: 'service', idle: true });
+  const snapshot = inventorySnapshot();
+  const services = new Map<string, K8sObject>();
+  const endpoints = new Map<string, number>();
+  for (const c of snapshot.clusters) {
+    for (const s of c.objects.Service) services.set(key(c.cluster, s.metadata.namespace ?? '', s.metadata.name), s);
+    for (const e of c.objects.EndpointSlice) {
+      const svc = e.metadata.labels?.['kubernetes.io/service-name'];
+      if (!svc) continue;
+      const k = key(c.cluster, e.metadata.namespace ?? '', svc);
+      endpoints.set(k, (endpoints.get(k) ?? 0) + readyEndpoints(e));
+    }
+  }
+  const items = graph.nodes
+    .filter((n) => n.kind === 'service')
+    .map((n) => {
+      const k = key(n.cluster, n.namespace, n.name);
+      const ports = ((services.get(k)?.spec?.ports ?? []) as { name?: string; port: number; protocol?: string }[]).map((p) => ({
+        name: p.name,
+        port: p.port,
+        protocol: p.protocol,
+      }));
+      return {
+        id: n.id,
+        cluster: n.cluster,
+        namespace: n.namespace,
+        name: n.name,
+        ports,
+        endpoints: endpoints.get(k) ?? 0,
+        clusterSetHost: n.clusterSetHost,
+        health: n.health,
+        badges: n.badges,
+        rps: n.inbound.rps,
+        errorRate: n.inbound.errorRate,
+      };
+    })
+    .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name) || a.cluster.localeCompare(b.cluster));
+  const errorsByCluster = Object.fromEntries(graph.clusters.filter((c) => !c.reachable && c.error).map((c) => [c.cluster, c.error as string]));
+  return { items, errorsByCluster, warnings: graph.warnings };
+}
