@@ -130,8 +130,16 @@ export const traffic: Appender = {
           add(acc.codes, code, v);
           acc.src.outRps += v;
           acc.dst.inRps += v;
-          if (err5) (acc.err5 += v), (acc.src.out5 += v), (acc.dst.in5 += v);
-          if (err4) (acc.err4 += v), (acc.src.out4 += v), (acc.dst.in4 += v);
+          if (err5) {
+            acc.err5 += v;
+            acc.src.out5 += v;
+            acc.dst.in5 += v;
+          }
+          if (err4) {
+            acc.err4 += v;
+            acc.src.out4 += v;
+            acc.dst.in4 += v;
+          }
         }
       }
     };

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { runAppenders } from '../build';
+import { byId } from '../testing/golden';
+import { cluster, merge, object, service } from '../testing/k8s';
+import { scenario, scenarioOptions } from '../testing/scenario';
+import { request, telemetryOf } from '../testing/telemetry';
+import { idle } from './idle';
+import { istioConfig } from './istio-config';
+import { traffic } from './traffic';
+
+describe('istioConfig appender', () => {
+  it('golden: VirtualService/DestinationRule badges of the scenario', () => {
+    const g = runAppenders(scenario('workload'), [traffic, istioConfig]);
+    expect(byId(g.nodes, (n) => (Object.keys(n.badges).length ? n.badges : undefined))).toEqual({
+      'svc:us-east:bookinfo:ratings': { virtualService: true, faultInjection: true },
+      'svc:us-east:bookinfo:reviews': { virtualService: true, destinationRule: true, circuitBreaker: true },
+    });
+  });
+
+  it('resolves every host form and detects circuit breakers at every level', () => {
+    const objs = merge(
+      service('a', 'short'),
+      service('a', 'dotted'),
+      service('b', 'fqdn'),
+      service('b', 'set'),
+      service('b', 'pool'),
+      service('b', 'sub'),
+      service('b', 'plain'),
+      object('VirtualService', 'a', 'vs1', { hosts: ['short', 'dotted.a', 'fqdn.b.svc.cluster.local', 'set.b.svc.clusterset.local', 'api.example.com', '*.example.com'] }),
+      object('DestinationRule', 'b', 'dr-pool', { host: 'pool', trafficPolicy: { connectionPool: { http: { http1MaxPendingRequests: 10 } } } }),
+      object('DestinationRule', 'b', 'dr-sub', { host: 'sub', subsets: [{ name: 'v1', trafficPolicy: { portLevelSettings: [{ port: { number: 80 }, outlierDetection: {} }] } }] }),
+      object('DestinationRule', 'b', 'dr-plain', { host: 'plain', trafficPolicy: { loadBalancer: { simple: 'ROUND_ROBIN' }, connectionPool: { tcp: { connectTimeout: '1s' } } } }),
+    );
+    const telemetry = telemetryOf([request({ src: { cluster: 'c', ns: 'a', wl: 'w' }, dst: { host: 'api.example.com' } }, 'source', 1)]);
+    const g = runAppenders({ inventory: { clusters: [cluster('c', objs)] }, telemetry, options: scenarioOptions('workload', { idle: true }) }, [traffic, idle, istioConfig]);
+    expect(byId(g.nodes, (n) => (Object.keys(n.badges).length ? n.badges : undefined))).toEqual({
+      'ext:api.example.com': { virtualService: true },
+      'svc:c:a:dotted': { virtualService: true },
+      'svc:c:a:short': { virtualService: true },
+      'svc:c:b:fqdn': { virtualService: true },
+      'svc:c:b:set': { virtualService: true },
+      'svc:c:b:plain': { destinationRule: true },
+      'svc:c:b:pool': { destinationRule: true, circuitBreaker: true },
+      'svc:c:b:sub': { destinationRule: true, circuitBreaker: true },
+    });
+  });
+});
