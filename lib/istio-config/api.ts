@@ -17,7 +17,9 @@ import { findingSchema } from '../validation/types';
  *   DELETE /api/istio-config/{cluster}/{namespace}/{kind}/{name}[?dryRun=true]  body DeleteRequest
  *   POST   /api/istio-config/apply     MultiApplyRequest -> MultiApplyResponse (one row per cluster)
  *   GET    /api/istio-config/{cluster}/{namespace}/{kind}/{name}/history  -> HistoryResponse
- *   GET    /api/csrf                   -> {token}; mutations send it as header x-csrf-token
+ *   GET    /api/csrf                   -> {token, readOnly, user}; sets cookie meridian-csrf; mutations
+ *          send the token as header x-csrf-token (with the cookie) from the console's own origin
+ *   Optional header on PUT / POST apply: `x-meridian-action: revert` records the change as a revert.
  * Errors: {error:{code,message,cluster?,field?,causes?}} (lib/api/errors.ts); 422 carries the
  * API server's causes with their fields; 409 conflict; 403 read-only / CSRF / origin.
  */
@@ -50,6 +52,8 @@ export const applyRequestSchema = z.object({
   object: objectSchema,
   /** The resourceVersion the edit started from; required to update an existing object. */
   resourceVersion: z.string().optional(),
+  /** "revert": record the change as a revert in the history (same as header x-meridian-action: revert). */
+  action: z.enum(['apply', 'revert']).optional(),
 });
 export type ApplyRequest = z.infer<typeof applyRequestSchema>;
 
@@ -59,10 +63,27 @@ export const applyResponseSchema = z.object({
   created: z.boolean(),
   object: objectSchema,
   resourceVersion: z.string(),
+  /** Things that went wrong after the change was made (e.g. the history Event could not be written). */
+  warnings: z.array(z.string()).optional(),
 });
 export type ApplyResponse = z.infer<typeof applyResponseSchema>;
 
 export const deleteRequestSchema = z.object({ resourceVersion: z.string().optional() });
+export type DeleteRequest = z.infer<typeof deleteRequestSchema>;
+
+export const deleteResponseSchema = z.object({
+  ref: objectRefSchema,
+  dryRun: z.boolean(),
+  /** The object as it was before the delete. */
+  object: objectSchema,
+  warnings: z.array(z.string()).optional(),
+});
+export type DeleteResponse = z.infer<typeof deleteResponseSchema>;
+
+/** Header that marks an apply as a revert (value "revert"), so the history Event says so. */
+export const ACTION_HEADER = 'x-meridian-action';
+export const CSRF_HEADER = 'x-csrf-token';
+export const CSRF_COOKIE = 'meridian-csrf';
 
 export const multiApplyRequestSchema = z.object({
   clusters: z.array(z.string().min(1).max(253)).min(1, 'choose at least one cluster').max(50),
@@ -70,6 +91,8 @@ export const multiApplyRequestSchema = z.object({
   /** Per cluster, the resourceVersion the edit started from (absent = create there). */
   resourceVersions: z.record(z.string(), z.string()).default({}),
   dryRun: z.boolean().default(false),
+  /** Record the change as a revert in the history (same as header x-meridian-action: revert). */
+  action: z.enum(['apply', 'revert']).optional(),
 });
 export type MultiApplyRequest = z.infer<typeof multiApplyRequestSchema>;
 
@@ -107,7 +130,14 @@ export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 export const historyResponseSchema = z.object({ ref: objectRefSchema, entries: z.array(historyEntrySchema) });
 export type HistoryResponse = z.infer<typeof historyResponseSchema>;
 
-export const csrfResponseSchema = z.object({ token: z.string() });
+export const csrfResponseSchema = z.object({
+  token: z.string(),
+  /** Meridian is in read-only mode: every mutation is refused (403); hide edit controls. */
+  readOnly: z.boolean().default(false),
+  /** The caller's name as the console sees it ("anonymous" without auth). */
+  user: z.string().default('anonymous'),
+});
+export type CsrfResponse = z.infer<typeof csrfResponseSchema>;
 
 /** Bodies larger than this are refused with 413. */
 export const MAX_BODY_BYTES = 1024 * 1024;
