@@ -42,7 +42,7 @@ async function telemetryFor(clusters: string[], q: GraphQuery, queryTime: number
   for (const c of clustersWithoutPrometheus(clusters)) errors[c] = 'no Prometheus configured for this cluster';
   const parts = await Promise.all(
     prometheusTargets(clusters).map(async (group) => {
-      const t = await fetchTelemetry((_name, promql) => queryInstant(group.target, promql, { time: queryTime }), {
+      const t = await fetchTelemetry((_name, promql) => queryInstant(group.target, promql, { time: new Date(queryTime * 1000) }), {
         duration: q.duration,
         namespaces: q.namespaces,
         clusters: group.global ? group.clusters : [],

@@ -89,7 +89,7 @@ describe('Prometheus client', () => {
   });
 
   it('runs a range query, dropping non-finite points and empty series', async () => {
-    const series = await queryRange(target(), 'rate(x[1m])', { start: 1000, end: 3000, stepSeconds: 1 });
+    const series = await queryRange(target(), 'rate(x[1m])', { start: new Date(1000), end: new Date(3000), stepSeconds: 1 });
     expect(series).toEqual([{ metric: { pod: 'p' }, values: [[1, 0.5], [3, 2]] }]);
     expect(Object.fromEntries(requests.at(-1)?.form ?? [])).toMatchObject({ start: '1', end: '3', step: '1' });
     expect(requests.at(-1)?.path).toBe('/api/v1/query_range');

@@ -37,13 +37,13 @@ export interface PromSeries {
 
 export interface QueryOptions {
   signal?: AbortSignal;
-  /** Evaluation time (instant queries; default now). */
-  time?: Date | number;
+  /** Evaluation time (instant queries; default now). A Date, so seconds and milliseconds cannot be mixed up. */
+  time?: Date;
 }
 
 export interface RangeOptions {
-  start: Date | number;
-  end: Date | number;
+  start: Date;
+  end: Date;
   /** Resolution step in seconds. */
   stepSeconds: number;
   signal?: AbortSignal;
@@ -72,7 +72,7 @@ export function parsePromValue(s: string): number {
   return Number(s);
 }
 
-const seconds = (t: Date | number) => String((t instanceof Date ? t.getTime() : t) / 1000);
+const seconds = (t: Date) => String(t.getTime() / 1000);
 
 export async function queryInstant(target: PromTarget, promql: string, opts: QueryOptions = {}): Promise<PromSample[]> {
   const form: Record<string, string> = { query: promql };

@@ -72,7 +72,7 @@ export async function chartSeries(q: MetricsQuery): Promise<MetricsResponse> {
     await Promise.all(
       (Object.keys(queries) as (keyof typeof queries)[]).map(async (name) => {
         try {
-          const r = await queryRange(group.target, queries[name], { start, end, stepSeconds: step });
+          const r = await queryRange(group.target, queries[name], { start: new Date(start * 1000), end: new Date(end * 1000), stepSeconds: step });
           series.push({ name, points: r[0]?.values ?? [] });
         } catch (e) {
           errors[group.clusters.join(',')] = (e as Error).message;
