@@ -1,0 +1,89 @@
+// What a routing change touches: the services its hosts resolve to, and the graph edges into and
+// out of those services (the traffic the change can move), with the clusters they are in.
+import type { Graph, GraphEdge, GraphNode } from '../../graph/types';
+import { arrAt, objAt, str } from './object';
+
+export interface HostTarget {
+  /** Service name, or '*' for a namespace wildcard. */
+  name: string;
+  namespace: string;
+  /** The host as written, for external (ServiceEntry) hosts. */
+  host: string;
+}
+
+/** Resolves an Istio host as the proxies do: short names live in the object's namespace. */
+export function resolveHost(host: string, namespace: string): HostTarget {
+  const parts = host.split('.');
+  const name = parts[0] ?? host;
+  if (parts.length === 1) return { name, namespace, host };
+  const rest = parts.slice(2).join('.');
+  const inMesh = parts.length === 2 || rest === 'svc' || rest.startsWith('svc.');
+  return inMesh ? { name, namespace: parts[1] ?? namespace, host } : { name: '', namespace: '', host };
+}
+
+/** The hosts a VirtualService or DestinationRule applies to and routes to. */
+export function hostsOf(obj: unknown): string[] {
+  const spec = objAt(obj, 'spec');
+  const hosts = new Set<string>();
+  if (typeof spec?.host === 'string') hosts.add(spec.host);
+  for (const h of arrAt(spec, 'hosts')) if (typeof h === 'string') hosts.add(h);
+  for (const kind of ['http', 'tcp', 'tls']) {
+    for (const r of arrAt(spec, kind)) {
+      for (const d of arrAt(r, 'route')) {
+        const host = str(objAt(d, 'destination')?.host);
+        if (host) hosts.add(host);
+      }
+    }
+  }
+  return [...hosts];
+}
+
+function matches(node: GraphNode, targets: HostTarget[]): boolean {
+  return targets.some((t) =>
+    t.name === ''
+      ? node.kind === 'serviceEntry' || node.kind === 'external'
+        ? node.name === t.host || node.id === `ext:${t.host}`
+        : false
+      : node.kind === 'service' && node.namespace === t.namespace && (t.name === '*' || node.name === t.name),
+  );
+}
+
+export interface Affected {
+  services: GraphNode[];
+  edges: GraphEdge[];
+  clusters: string[];
+}
+
+/** The service nodes the object's hosts resolve to (in every cluster) and their edges. */
+export function affectedByObject(graph: Graph, obj: unknown): Affected {
+  const namespace = str(objAt(obj, 'metadata')?.namespace) || 'default';
+  const targets = hostsOf(obj).map((h) => resolveHost(h, namespace));
+  const services = graph.nodes.filter((n) => matches(n, targets));
+  const ids = new Set(services.map((n) => n.id));
+  const edges = graph.edges.filter((e) => ids.has(e.target) || ids.has(e.source));
+  const byId = new Map(graph.nodes.map((n) => [n.id, n] as const));
+  const clusters = new Set<string>();
+  for (const e of edges) {
+    for (const id of [e.source, e.target]) {
+      const c = byId.get(id)?.cluster;
+      if (c && c !== 'unknown') clusters.add(c);
+    }
+  }
+  for (const s of services) if (s.cluster) clusters.add(s.cluster);
+  return { services, edges, clusters: [...clusters].sort() };
+}
+
+/** Versions of a service's pods, from versionedApp nodes the service sends to (for subsets). */
+export function versionsOfService(graph: Graph, namespace: string, service: string): string[] {
+  const svcIds = new Set(graph.nodes.filter((n) => n.kind === 'service' && n.namespace === namespace && n.name === service).map((n) => n.id));
+  const versions = new Set<string>();
+  for (const n of graph.nodes) {
+    if (n.kind === 'app' && n.namespace === namespace && n.app === service && n.version) versions.add(n.version);
+  }
+  for (const e of graph.edges) {
+    if (!svcIds.has(e.source)) continue;
+    const t = graph.nodes.find((n) => n.id === e.target);
+    if (t?.version) versions.add(t.version);
+  }
+  return [...versions].sort();
+}

@@ -1,0 +1,41 @@
+// What a diff of live versus proposed shows: the object without what the server writes
+// (managedFields, resourceVersion, uid, status, ...), as YAML; and a short list of changed fields.
+import { clone, deepEqual, isObj, type Obj } from './object';
+import { toYaml } from './yaml';
+
+const SERVER_METADATA = ['managedFields', 'resourceVersion', 'uid', 'creationTimestamp', 'generation', 'selfLink'];
+const SERVER_ANNOTATIONS = ['kubectl.kubernetes.io/last-applied-configuration'];
+
+/** The object as a person compares it: server-written fields removed. */
+export function stripServerFields(obj: Obj): Obj {
+  const out = clone(obj);
+  delete out.status;
+  const meta = out.metadata;
+  if (isObj(meta)) {
+    for (const k of SERVER_METADATA) delete meta[k];
+    const ann = meta.annotations;
+    if (isObj(ann)) {
+      for (const k of SERVER_ANNOTATIONS) delete ann[k];
+      if (Object.keys(ann).length === 0) delete meta.annotations;
+    }
+  }
+  return out;
+}
+
+/** YAML for one side of a diff ('' for an object that does not exist). */
+export function diffYaml(obj: Obj | undefined): string {
+  return obj ? toYaml(stripServerFields(obj)) : '';
+}
+
+/** The field paths that differ between a and b (leaves, Kubernetes syntax), e.g. spec.http[0].route[2].weight. */
+export function changedFields(a: unknown, b: unknown, path = ''): string[] {
+  if (deepEqual(a, b)) return [];
+  if (isObj(a) && isObj(b)) {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+    return keys.flatMap((k) => changedFields(a[k], b[k], path ? `${path}.${k}` : k));
+  }
+  if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
+    return a.flatMap((x, i) => changedFields(x, b[i], `${path}[${i}]`));
+  }
+  return [path || '(whole object)'];
+}
