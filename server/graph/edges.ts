@@ -63,8 +63,9 @@ export function forEachEdgeOf(
   for (let i = 0; i < samples.length; i++) {
     const s = samples[i]!;
     const m = s.metric;
-    if (choice && !choice.keep(m)) continue;
-    const path = ctx.resolver.resolve(m);
+    const id = ctx.resolver.identities.of(m);
+    if (choice && !choice.keep(m, id)) continue;
+    const path = ctx.resolver.resolve(m, id);
     if (!path) continue;
     const list = positionsOf(idx, path, protocolOverride ?? protocolOf(m));
     for (let j = 0; j < list.length; j++) fn(list[j]!, s);

@@ -1,6 +1,7 @@
 import 'server-only';
 import { nodeId, type GraphType, type NodeKind, type Protocol } from '@/lib/graph/types';
 import type { InventoryIndex } from './inventory';
+import { Identities, type Identity } from './identity';
 import type { PromSample } from './types';
 
 /** A label value Istio uses for "not known" (also absent or empty). */
@@ -21,90 +22,6 @@ export interface NodeSpec {
 
 export const UNKNOWN_NODE: NodeSpec = { id: nodeId.unknown(), kind: 'unknown', cluster: 'unknown', namespace: 'unknown', name: 'unknown' };
 
-type Labels = Record<string, string | undefined>;
-
-/** The identity labels besides source_workload and destination_service (the table's two Map levels). */
-interface Row<T> {
-  sc: string | undefined;
-  sns: string | undefined;
-  scs: string | undefined;
-  scr: string | undefined;
-  dc: string | undefined;
-  dsn: string | undefined;
-  dsns: string | undefined;
-  dwns: string | undefined;
-  dw: string | undefined;
-  dcs: string | undefined;
-  dcr: string | undefined;
-  value: T;
-}
-
-// Written out label by label: named property loads are several times faster than a loop of
-// keyed loads over a label list, and this runs for every sample of every query.
-function sameIdentity(r: Row<unknown>, m: Labels): boolean {
-  return (
-    r.dw === m.destination_workload &&
-    r.sc === m.source_cluster &&
-    r.dc === m.destination_cluster &&
-    r.sns === m.source_workload_namespace &&
-    r.dwns === m.destination_workload_namespace &&
-    r.dsn === m.destination_service_name &&
-    r.dsns === m.destination_service_namespace &&
-    r.scs === m.source_canonical_service &&
-    r.scr === m.source_canonical_revision &&
-    r.dcs === m.destination_canonical_service &&
-    r.dcr === m.destination_canonical_revision
-  );
-}
-
-/**
- * A map keyed by a series' identity (who called whom: the source_* and destination_* labels, not
- * code, flags, security policy or reporter) without building a key string per sample: two Map
- * levels (source workload, destination service host), then a short list compared label by label.
- * Graph builds see ~10^5 samples; string keys cost more than the whole rest of the build.
- */
-export class IdentityTable<T> {
-  private readonly root = new Map<string | undefined, Map<string | undefined, Row<T>[]>>();
-
-  private rows(m: Labels, create: boolean): Row<T>[] | undefined {
-    let level = this.root.get(m.source_workload);
-    if (!level) {
-      if (!create) return undefined;
-      this.root.set(m.source_workload, (level = new Map()));
-    }
-    let rows = level.get(m.destination_service);
-    if (!rows && create) level.set(m.destination_service, (rows = []));
-    return rows;
-  }
-
-  get(m: Labels): T | undefined {
-    const rows = this.rows(m, false);
-    if (rows) for (let i = 0; i < rows.length; i++) if (sameIdentity(rows[i]!, m)) return rows[i]!.value;
-    return undefined;
-  }
-
-  getOrCreate(m: Labels, make: () => T): T {
-    const rows = this.rows(m, true)!;
-    for (let i = 0; i < rows.length; i++) if (sameIdentity(rows[i]!, m)) return rows[i]!.value;
-    const value = make();
-    rows.push({
-      sc: m.source_cluster,
-      sns: m.source_workload_namespace,
-      scs: m.source_canonical_service,
-      scr: m.source_canonical_revision,
-      dc: m.destination_cluster,
-      dsn: m.destination_service_name,
-      dsns: m.destination_service_namespace,
-      dwns: m.destination_workload_namespace,
-      dw: m.destination_workload,
-      dcs: m.destination_canonical_service,
-      dcr: m.destination_canonical_revision,
-      value,
-    });
-    return value;
-  }
-}
-
 export function protocolOf(m: Record<string, string>): Protocol {
   const p = m.request_protocol;
   return p === 'grpc' ? 'grpc' : p === 'tcp' ? 'tcp' : 'http';
@@ -113,7 +30,7 @@ export function protocolOf(m: Record<string, string>): Protocol {
 /**
  * Reporter deduplication. Istio reports a request twice when both ends have a proxy: once by the
  * client's proxy (reporter="source") and once by the server's (reporter="destination"). Summing
- * both would double every edge. The rule, per caller->callee identity (IdentityTable):
+ * both would double every edge. The rule, per caller->callee identity (identity.ts):
  *   - if the destination reported it, use ONLY the destination's series: it saw what was served,
  *     and only it knows the connection security policy (mTLS);
  *   - otherwise use the source's series: the destination has no proxy (external host, a workload
@@ -122,16 +39,17 @@ export function protocolOf(m: Record<string, string>): Protocol {
  * from the client proxy) are not counted. Reporters other than source/destination are ignored.
  */
 export class ReporterChoice {
-  private readonly destinationReported = new IdentityTable<true>();
-
-  constructor(samples: readonly PromSample[]) {
-    const yes = () => true as const;
-    for (const s of samples) if (s.metric.reporter === 'destination') this.destinationReported.getOrCreate(s.metric, yes);
+  constructor(
+    samples: readonly PromSample[],
+    private readonly identities: Identities,
+    private readonly kind: 'requests' | 'tcp',
+  ) {
+    for (const s of samples) if (s.metric.reporter === 'destination') identities.of(s.metric).destinationReported[kind] = true;
   }
 
-  keep(m: Record<string, string>): boolean {
+  keep(m: Record<string, string>, id: Identity = this.identities.of(m)): boolean {
     if (m.reporter === 'destination') return true;
-    return m.reporter === 'source' && this.destinationReported.get(m) === undefined;
+    return m.reporter === 'source' && !id.destinationReported[this.kind];
   }
 }
 
@@ -188,25 +106,40 @@ export function parseServiceHost(host: string): { name: string; ns: string; clus
 }
 
 /**
- * Resolves series labels to node paths for one graph type, memoized by identity (every query of a
- * build shares the cache, so the latency/security appenders land on the traffic appender's edges).
+ * Resolves series labels to node paths for one graph type, memoized on the identity (every query of
+ * a build shares it, so the latency/security appenders land on the traffic appender's edges).
  */
+/**
+ * Node specs by the raw labels they come from, so that the many series of one node share one spec
+ * (and one id string): a key label, then up to four more compared in a short list.
+ */
+class SpecCache {
+  private readonly byKey = new Map<string | undefined, { a?: string; b?: string; c?: string; d?: string; spec: NodeSpec | undefined }[]>();
+
+  get(key: string | undefined, a: string | undefined, b: string | undefined, c: string | undefined, d: string | undefined, make: () => NodeSpec | undefined): NodeSpec | undefined {
+    let list = this.byKey.get(key);
+    if (!list) this.byKey.set(key, (list = []));
+    for (const e of list) if (e.a === a && e.b === b && e.c === c && e.d === d) return e.spec;
+    const spec = make();
+    list.push({ a, b, c, d, spec });
+    return spec;
+  }
+}
+
 export class PathResolver {
-  private readonly memo = new IdentityTable<SeriesPath | null>();
+  private readonly sources = new SpecCache();
+  private readonly services = new SpecCache();
+  private readonly destinations = new SpecCache();
 
   constructor(
     private readonly graphType: GraphType,
     private readonly inventory: InventoryIndex,
+    readonly identities: Identities = new Identities(),
   ) {}
 
-  resolve(m: Record<string, string>): SeriesPath | undefined {
-    const hit = this.memo.get(m);
-    return hit === undefined ? this.miss(m) : (hit ?? undefined);
-  }
-
-  // Separate so that the hit path allocates no closure context.
-  private miss(m: Record<string, string>): SeriesPath | undefined {
-    return this.memo.getOrCreate(m, () => this.compute(m)) ?? undefined;
+  resolve(m: Record<string, string>, id: Identity = this.identities.of(m)): SeriesPath | undefined {
+    if (id.path === undefined) id.path = this.compute(m);
+    return id.path ?? undefined;
   }
 
   private source(m: Record<string, string>): NodeSpec {
@@ -243,13 +176,15 @@ export class PathResolver {
   }
 
   private compute(m: Record<string, string>): SeriesPath | null {
-    const src = this.source(m);
-    const svc = this.service(m, src.cluster);
+    const src = this.sources.get(m.source_workload, m.source_workload_namespace, m.source_cluster, m.source_canonical_service, m.source_canonical_revision, () => this.source(m))!;
+    const svc = this.services.get(m.destination_service, m.destination_service_name, m.destination_service_namespace, m.destination_cluster, src.cluster, () => this.service(m, src.cluster));
     if (this.graphType === 'service') return svc ? makePath([src, svc]) : null;
     let dst: NodeSpec | undefined;
     if (known(m.destination_workload) && known(m.destination_workload_namespace)) {
       const cluster = known(m.destination_cluster) ? m.destination_cluster : (svc?.cluster || src.cluster);
-      dst = workloadSide(this.graphType, cluster, m.destination_workload_namespace, m.destination_workload, m.destination_canonical_service, m.destination_canonical_revision);
+      dst = this.destinations.get(m.destination_workload, m.destination_workload_namespace, cluster, m.destination_canonical_service, m.destination_canonical_revision, () =>
+        workloadSide(this.graphType, cluster, m.destination_workload_namespace!, m.destination_workload!, m.destination_canonical_service, m.destination_canonical_revision),
+      );
     }
     const path = [src, svc, dst].filter((n): n is NodeSpec => n !== undefined);
     return path.length >= 2 ? makePath(path) : null;

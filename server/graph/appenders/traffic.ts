@@ -1,8 +1,8 @@
 import 'server-only';
-import { nodeId, type GraphEdge, type Protocol } from '@/lib/graph/types';
-import { setEdgeIndex, type EdgeIndex } from '../edges';
+import type { GraphEdge, GraphNode, Protocol } from '@/lib/graph/types';
+import { setEdgeIndex } from '../edges';
 import { ensureNode, isPlaced, recordOf, round6 } from '../nodes';
-import { ReporterChoice, known, protocolOf, type SeriesPath } from '../series';
+import { ReporterChoice, known, protocolOf, type NodeSpec, type SeriesPath } from '../series';
 import type { Appender, AppenderContext, PromSample, WorkGraph } from '../types';
 
 /**
@@ -14,28 +14,10 @@ import type { Appender, AppenderContext, PromSample, WorkGraph } from '../types'
  * - Reporter dedup (series.ts ReporterChoice): destination's numbers when it reported, else source's.
  * - A series is kept when any node of its path is in the selected clusters/namespaces: the outside
  *   end stays (unexpanded: its other traffic is not added).
- * Sets edge rps / bytesPerSecond / errorRate / responseCodes / responseFlags and node in/out traffic.
+ * Sets edge rps / bytesPerSecond / errorRate / clientErrorRate / responseCodes / responseFlags and
+ * node in/out traffic. Sums go into typed arrays indexed by edge/node position (no per-sample
+ * allocation, no map lookups once a path is known).
  */
-
-interface NodeAcc {
-  inRps: number;
-  in5: number;
-  in4: number;
-  outRps: number;
-  out5: number;
-  out4: number;
-}
-interface EdgeAcc {
-  edge: GraphEdge;
-  /** Position in the edge index (edges.ts). */
-  position: number;
-  err5: number;
-  err4: number;
-  codes: Map<string, number>;
-  flags?: Map<string, number>;
-  src: NodeAcc;
-  dst: NodeAcc;
-}
 
 /** The responseCodes key: the HTTP code, or grpc:<status> for grpc. */
 function codeOf(m: Record<string, string>, protocol: Protocol): string {
@@ -47,18 +29,60 @@ function codeOf(m: Record<string, string>, protocol: Protocol): string {
 const isServerError = (code: string) => code.charCodeAt(0) === 53 /* 5 */ || code === '0' || (code.startsWith('grpc:') && code !== 'grpc:0');
 const isClientError = (code: string) => code.charCodeAt(0) === 52; /* 4 */
 
-const protocolIsRequest = (p: Protocol) => p !== 'tcp';
-
 function inScope(path: SeriesPath, ctx: AppenderContext): boolean {
   return path.nodes.some((n) => isPlaced(n) && ctx.scope.selected(n.cluster, n.namespace));
 }
 
-function newEdge(source: string, target: string, protocol: Protocol): GraphEdge {
-  return { id: nodeId.edge(source, target, protocol), source, target, protocol, rps: 0, errorRate: 0, responseCodes: {}, latencyMs: {}, crossCluster: false, health: 'no-data' };
+function newEdge(id: string, source: string, target: string, protocol: Protocol): GraphEdge {
+  return { id, source, target, protocol, rps: 0, errorRate: 0, responseCodes: {}, latencyMs: {}, crossCluster: false, health: 'no-data' };
 }
 
 function add(m: Map<string, number>, k: string, v: number) {
   m.set(k, (m.get(k) ?? 0) + v);
+}
+
+/** Edges (and their end nodes) by dense position, with their sums. */
+class Sums {
+  readonly edges: GraphEdge[] = [];
+  readonly src: number[] = [];
+  readonly dst: number[] = [];
+  readonly codes: Map<string, number>[] = [];
+  readonly flags: (Map<string, number> | undefined)[] = [];
+  readonly position = new Map<string, number>();
+  readonly nodes: GraphNode[] = [];
+  private readonly nodePosition = new Map<string, number>();
+  /** Per edge: rps, 5xx, 4xx, bytes/s. */
+  readonly e: Float64Array;
+  /** Per node: in rps, in 5xx, in 4xx, out rps, out 5xx, out 4xx. */
+  readonly n: Float64Array;
+
+  constructor(maxEdges: number) {
+    this.e = new Float64Array(4 * maxEdges);
+    this.n = new Float64Array(6 * (maxEdges + 1));
+  }
+
+  node(node: GraphNode): number {
+    let p = this.nodePosition.get(node.id);
+    if (p === undefined) {
+      p = this.nodes.push(node) - 1;
+      this.nodePosition.set(node.id, p);
+    }
+    return p;
+  }
+
+  edge(id: string, make: () => { edge: GraphEdge; src: GraphNode; dst: GraphNode }): number {
+    let p = this.position.get(id);
+    if (p === undefined) {
+      const { edge, src, dst } = make();
+      p = this.edges.push(edge) - 1;
+      this.src.push(this.node(src));
+      this.dst.push(this.node(dst));
+      this.codes.push(new Map());
+      this.flags.push(undefined);
+      this.position.set(id, p);
+    }
+    return p;
+  }
 }
 
 export const traffic: Appender = {
@@ -66,106 +90,100 @@ export const traffic: Appender = {
   append(graph: WorkGraph, ctx: AppenderContext) {
     const t = ctx.telemetry;
     if (!t) return;
-    const reporters = { requests: new ReporterChoice(t.samples.requests), tcp: new ReporterChoice(t.samples.tcp) };
+    const ids = ctx.resolver.identities;
+    const reporters = { requests: new ReporterChoice(t.samples.requests, ids, 'requests'), tcp: new ReporterChoice(t.samples.tcp, ids, 'tcp') };
     ctx.reporters = reporters;
-    const edges = new Map<string, EdgeAcc>();
-    const nodes = new Map<string, NodeAcc>();
-    const nodeAcc = (id: string) => {
-      let a = nodes.get(id);
-      if (!a) nodes.set(id, (a = { inRps: 0, in5: 0, in4: 0, outRps: 0, out5: 0, out4: 0 }));
-      return a;
+    // A path has at most 2 edges, so 2 per sample bounds the edge count.
+    const sums = new Sums(2 * (t.samples.requests.length + t.samples.tcp.length));
+    const nodeOf = new Map<NodeSpec, GraphNode>(); // specs are shared by the paths of a node (series.ts)
+    const nodeFor = (spec: NodeSpec) => {
+      let n = nodeOf.get(spec);
+      if (!n) nodeOf.set(spec, (n = ensureNode(graph, spec)));
+      return n;
     };
-    // Per path, not per sample: the scope decision, node creation and the edge accumulators.
-    const perPath = new Map<SeriesPath, Partial<Record<Protocol, EdgeAcc[]>> | null>();
-    const accsOf = (path: SeriesPath, protocol: Protocol): EdgeAcc[] | undefined => {
-      let byProtocol = perPath.get(path);
-      if (byProtocol === undefined) {
-        byProtocol = inScope(path, ctx) ? {} : null;
-        if (byProtocol) for (const n of path.nodes) ensureNode(graph, n);
-        perPath.set(path, byProtocol);
-      }
-      if (!byProtocol) return undefined;
-      let list = byProtocol[protocol];
+    // Per path, not per sample: the scope decision and the edge positions (kept on the path for the
+    // edge appenders after this one, see edges.ts).
+    const accepted = new Map<SeriesPath, boolean>();
+    const positions = (path: SeriesPath, protocol: Protocol): number[] | undefined => {
+      let ok = accepted.get(path);
+      if (ok === undefined) accepted.set(path, (ok = inScope(path, ctx)));
+      if (!ok) return undefined;
+      let list = path.edges[protocol];
       if (!list) {
-        const ids = path.edgeIds(protocol);
-        list = ids.map((id, i) => {
-          const a = path.nodes[i]!.id;
-          const b = path.nodes[i + 1]!.id;
-          let acc = edges.get(id);
-          if (!acc) {
-            acc = { edge: newEdge(a, b, protocol), position: edges.size, err5: 0, err4: 0, codes: new Map(), src: nodeAcc(a), dst: nodeAcc(b) };
-            edges.set(id, acc);
-          }
-          return acc;
+        list = path.edgeIds(protocol).map((edgeId, i) => {
+          const a = nodeFor(path.nodes[i]!);
+          const b = nodeFor(path.nodes[i + 1]!);
+          return sums.edge(edgeId, () => ({ edge: newEdge(edgeId, a.id, b.id, protocol), src: a, dst: b }));
         });
-        byProtocol[protocol] = list;
-        // Later appenders find this path's edges by position, without id lookups (edges.ts).
-        path.edges[protocol] = list.map((acc) => acc.position);
+        path.edges[protocol] = list;
       }
       return list;
     };
 
     const visit = (samples: readonly PromSample[], choice: ReporterChoice, tcp: boolean) => {
+      const { e, n } = sums;
       for (let k = 0; k < samples.length; k++) {
         const s = samples[k]!;
         const m = s.metric;
         const v = s.value;
-        if (!(v > 0) || !choice.keep(m)) continue;
-        const path = ctx.resolver.resolve(m);
+        if (!(v > 0)) continue;
+        const id = ids.of(m);
+        if (!choice.keep(m, id)) continue;
+        const path = ctx.resolver.resolve(m, id);
         const protocol: Protocol = tcp ? 'tcp' : protocolOf(m);
-        const accs = path && accsOf(path, protocol);
-        if (!accs) continue;
+        const list = path && positions(path, protocol);
+        if (!list) continue;
         const flags = known(m.response_flags) && m.response_flags !== '-' ? m.response_flags.split(',') : undefined;
         const code = tcp ? '' : codeOf(m, protocol);
-        const err5 = !tcp && isServerError(code);
-        const err4 = !tcp && isClientError(code);
-        for (let i = 0; i < accs.length; i++) {
-          const acc = accs[i]!;
-          if (flags) for (const f of flags) add((acc.flags ??= new Map()), f, v);
+        const err5 = !tcp && isServerError(code) ? v : 0;
+        const err4 = !tcp && isClientError(code) ? v : 0;
+        for (let i = 0; i < list.length; i++) {
+          const p = list[i]!;
+          if (flags) {
+            let f = sums.flags[p];
+            if (!f) sums.flags[p] = f = new Map();
+            for (const flag of flags) add(f, flag, v);
+          }
           if (tcp) {
-            acc.edge.bytesPerSecond = (acc.edge.bytesPerSecond ?? 0) + v;
+            e[4 * p + 3]! += v;
             continue;
           }
-          acc.edge.rps += v;
-          add(acc.codes, code, v);
-          acc.src.outRps += v;
-          acc.dst.inRps += v;
-          if (err5) {
-            acc.err5 += v;
-            acc.src.out5 += v;
-            acc.dst.in5 += v;
-          }
-          if (err4) {
-            acc.err4 += v;
-            acc.src.out4 += v;
-            acc.dst.in4 += v;
-          }
+          e[4 * p]! += v;
+          e[4 * p + 1]! += err5;
+          e[4 * p + 2]! += err4;
+          add(sums.codes[p]!, code, v);
+          const src = 6 * sums.src[p]!;
+          const dst = 6 * sums.dst[p]!;
+          n[dst]! += v;
+          n[dst + 1]! += err5;
+          n[dst + 2]! += err4;
+          n[src + 3]! += v;
+          n[src + 4]! += err5;
+          n[src + 5]! += err4;
         }
       }
     };
     visit(t.samples.requests, reporters.requests, false);
     visit(t.samples.tcp, reporters.tcp, true);
 
-    const rate = (n: number, d: number) => (d > 0 ? Math.min(1, round6(n / d)) : 0);
-    const index: EdgeIndex = { list: [], position: new Map() };
-    for (const [id, acc] of edges) {
-      index.list.push(acc.edge);
-      index.position.set(id, acc.position);
-      const e = acc.edge;
-      e.errorRate = rate(acc.err5, e.rps);
-      if (protocolIsRequest(e.protocol)) e.clientErrorRate = rate(acc.err4, e.rps);
-      e.rps = round6(e.rps);
-      if (e.bytesPerSecond !== undefined) e.bytesPerSecond = round6(e.bytesPerSecond);
-      e.responseCodes = recordOf(acc.codes);
-      if (acc.flags) e.responseFlags = recordOf(acc.flags);
-      graph.edges.set(id, e);
-    }
-    setEdgeIndex(graph, index);
-    for (const [id, a] of nodes) {
-      const node = graph.nodes.get(id);
-      if (!node) continue;
-      node.inbound = { rps: round6(a.inRps), errorRate: rate(a.in5, a.inRps), clientErrorRate: rate(a.in4, a.inRps) };
-      node.outbound = { rps: round6(a.outRps), errorRate: rate(a.out5, a.outRps), clientErrorRate: rate(a.out4, a.outRps) };
-    }
+    const rate = (x: number, d: number) => (d > 0 ? Math.min(1, round6(x / d)) : 0);
+    const { e, n } = sums;
+    sums.edges.forEach((edge, p) => {
+      const rps = e[4 * p]!;
+      edge.rps = round6(rps);
+      edge.errorRate = rate(e[4 * p + 1]!, rps);
+      if (edge.protocol === 'tcp') edge.bytesPerSecond = round6(e[4 * p + 3]!);
+      else edge.clientErrorRate = rate(e[4 * p + 2]!, rps);
+      edge.responseCodes = recordOf(sums.codes[p]!);
+      const flags = sums.flags[p];
+      if (flags) edge.responseFlags = recordOf(flags);
+      graph.edges.set(edge.id, edge);
+    });
+    sums.nodes.forEach((node, p) => {
+      const o = 6 * p;
+      node.inbound = { rps: round6(n[o]!), errorRate: rate(n[o + 1]!, n[o]!), clientErrorRate: rate(n[o + 2]!, n[o]!) };
+      node.outbound = { rps: round6(n[o + 3]!), errorRate: rate(n[o + 4]!, n[o + 3]!), clientErrorRate: rate(n[o + 5]!, n[o + 3]!) };
+    });
+    setEdgeIndex(graph, { list: sums.edges, position: sums.position });
   },
 };
