@@ -107,6 +107,7 @@ export const multiApplyResponseSchema = z.object({
       resourceVersion: z.string().optional(),
       object: objectSchema.optional(),
       error: apiErrorBodySchema.shape.error.optional(),
+      warnings: z.array(z.string()).optional(),
     }),
   ),
 });

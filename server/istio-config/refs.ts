@@ -1,0 +1,38 @@
+import 'server-only';
+import { objectRefSchema, type ObjectRef } from '@/lib/istio-config/api';
+import { ISTIO_KIND_LIST, isIstioKindName, ISTIO_KINDS, type IstioKind } from '@/lib/istio/kinds';
+import { getCluster } from '@/server/config';
+import { badRequest, fromZodError } from '@/server/http/errors';
+import type { ObjectHeader } from './writer';
+
+/**
+ * The object of a URL (/api/istio-config/{cluster}/{namespace}/{kind}/{name}): a bad kind is a 400
+ * naming it, an unknown cluster a 404, other malformed parts a 400 naming the part.
+ */
+export function parseRef(params: Record<string, string | string[] | undefined>): ObjectRef {
+  const kind = params.kind;
+  if (typeof kind === 'string' && !isIstioKindName(kind)) throw unknownKind(kind);
+  const parsed = objectRefSchema.safeParse(params);
+  if (!parsed.success) throw fromZodError(parsed.error, 'path parameter');
+  getCluster(parsed.data.cluster);
+  return parsed.data;
+}
+
+export function unknownKind(kind: string) {
+  const known = ISTIO_KIND_LIST.map((k) => k.kind).join(', ');
+  return badRequest(`Unknown kind "${kind}": expected one of ${known}`, 'kind');
+}
+
+export function kindOf(ref: ObjectRef): IstioKind {
+  if (!isIstioKindName(ref.kind)) throw unknownKind(ref.kind);
+  return ISTIO_KINDS[ref.kind];
+}
+
+/** "VirtualService bookinfo/reviews in us-east", for messages. */
+export function describeRef(ref: ObjectRef): string {
+  return `${ref.kind} ${ref.namespace}/${ref.name} in ${ref.cluster}`;
+}
+
+export function headerOf(ref: ObjectRef): ObjectHeader {
+  return { apiVersion: kindOf(ref).apiVersion, kind: ref.kind, metadata: { name: ref.name, namespace: ref.namespace } };
+}
