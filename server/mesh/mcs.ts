@@ -1,0 +1,116 @@
+import 'server-only';
+import type { ClusterSnapshot, K8sObject } from '@/lib/inventory/types';
+import type { MCSClusterState, MCSProblem, MCSServiceRow } from '@/lib/mesh';
+import type { MCSServiceInfo } from '@/server/istiod';
+
+// Multi-cluster services: every clusterset service (a ServiceExport or ServiceImport somewhere) x
+// every cluster that exports, imports or has a Service of that name, from the inventory caches
+// (ServiceExport, ServiceImport, Service, EndpointSlice) and istiod's /debug/mcsz (which also knows
+// the registries of remote clusters). Then the problems an operator must fix.
+
+interface PortSpec {
+  name?: string;
+  port?: number;
+  protocol?: string;
+  appProtocol?: string;
+}
+
+const key = (ns: string, name: string) => `${ns}/${name}`;
+const portLabel = (p: PortSpec) => `${p.name ? `${p.name}:` : ''}${p.port ?? '?'}/${p.protocol ?? 'TCP'}${p.appProtocol ? ` (${p.appProtocol})` : ''}`;
+// What must agree between clusters (MCS port conflict rules): number, protocol, app protocol.
+const portIdentity = (ports: PortSpec[]) =>
+  ports
+    .map((p) => `${p.port ?? '?'}/${p.protocol ?? 'TCP'}${p.appProtocol ? `/${p.appProtocol}` : ''}`)
+    .sort()
+    .join(',');
+
+function readyEndpoints(slices: K8sObject[], ns: string, name: string): number {
+  let n = 0;
+  for (const s of slices) {
+    if (s.metadata.namespace !== ns || s.metadata.labels?.['kubernetes.io/service-name'] !== name) continue;
+    for (const e of (s.endpoints ?? []) as { conditions?: { ready?: boolean } }[]) if (e.conditions?.ready !== false) n += 1;
+  }
+  return n;
+}
+
+interface Facts {
+  exported: boolean;
+  imported: boolean;
+  service?: K8sObject;
+  serviceImport?: K8sObject;
+}
+
+export function buildMcs(clusters: readonly ClusterSnapshot[], mcsz: readonly MCSServiceInfo[] = []): { services: MCSServiceRow[]; problems: MCSProblem[] } {
+  // clusterset service -> cluster -> facts
+  const facts = new Map<string, Map<string, Facts>>();
+  const at = (k: string, cluster: string): Facts => {
+    let byCluster = facts.get(k);
+    if (!byCluster) facts.set(k, (byCluster = new Map()));
+    let f = byCluster.get(cluster);
+    if (!f) byCluster.set(cluster, (f = { exported: false, imported: false }));
+    return f;
+  };
+  for (const c of clusters) {
+    for (const se of c.objects.ServiceExport) at(key(se.metadata.namespace ?? 'default', se.metadata.name), c.cluster).exported = true;
+    for (const si of c.objects.ServiceImport) {
+      const f = at(key(si.metadata.namespace ?? 'default', si.metadata.name), c.cluster);
+      f.imported = true;
+      f.serviceImport = si;
+    }
+  }
+  for (const row of mcsz) {
+    if (!row.Exported && !row.Imported) continue;
+    const f = at(key(row.Namespace, row.Name), row.Cluster);
+    f.exported ||= row.Exported;
+    f.imported ||= row.Imported;
+  }
+  // Every cluster with a Service of a clusterset name takes part (it may serve it without exporting).
+  for (const c of clusters) {
+    for (const svc of c.objects.Service) {
+      const k = key(svc.metadata.namespace ?? 'default', svc.metadata.name);
+      if (facts.has(k)) at(k, c.cluster).service = svc;
+    }
+  }
+
+  const services: MCSServiceRow[] = [];
+  const problems: MCSProblem[] = [];
+  for (const [k, byCluster] of [...facts.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    const [namespace = '', name = ''] = k.split('/');
+    const problem = (code: MCSProblem['code'], severity: MCSProblem['severity'], message: string, cluster?: string) =>
+      problems.push({ code, severity, namespace, name, message, ...(cluster ? { cluster } : {}) });
+    const states: MCSClusterState[] = [];
+    const identities = new Map<string, string[]>();
+    for (const [cluster, f] of [...byCluster.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+      const snap = clusters.find((c) => c.cluster === cluster);
+      const ports = ((f.service?.spec?.ports ?? f.serviceImport?.spec?.ports ?? []) as PortSpec[]).filter(Boolean);
+      const endpoints = f.service && snap ? readyEndpoints(snap.objects.EndpointSlice, namespace, name) : 0;
+      states.push({ cluster, exported: f.exported, imported: f.imported, service: Boolean(f.service), endpoints, ports: ports.map(portLabel) });
+      if ((f.exported && f.service) || (f.imported && ports.length)) {
+        const id = portIdentity(ports);
+        identities.set(id, [...(identities.get(id) ?? []), cluster]);
+      }
+    }
+    const exportedFrom = states.filter((s) => s.exported).map((s) => s.cluster);
+    const importedIn = states.filter((s) => s.imported).map((s) => s.cluster);
+    const portsConsistent = identities.size <= 1;
+    services.push({ namespace, name, host: `${name}.${namespace}.svc.clusterset.local`, exportedFrom, importedIn, clusters: states, portsConsistent });
+
+    for (const s of states) {
+      if (s.exported && !s.service) problem('export-without-service', 'error', `${k} is exported from ${s.cluster}, which has no Service ${name}`, s.cluster);
+    }
+    if (importedIn.length && !exportedFrom.length) problem('import-without-export', 'error', `${k} is imported in ${importedIn.join(', ')} but no cluster exports it`);
+    if (!portsConsistent) {
+      const detail = [...identities.entries()].map(([id, cs]) => `${cs.join(', ')}: ${id || 'no ports'}`).join('; ');
+      problem('ports-differ', 'warning', `${k} has different ports or protocols between clusters (${detail})`);
+    }
+    if (exportedFrom.length && !importedIn.length) problem('export-not-imported', 'warning', `${k} is exported from ${exportedFrom.join(', ')} but no cluster imports it`);
+    const serving = states.filter((s) => s.exported && s.service);
+    const total = serving.reduce((n, s) => n + s.endpoints, 0);
+    for (const s of serving) {
+      if (s.endpoints > 0) continue;
+      const others = total > 0 ? 'other exporting clusters still serve it' : 'no cluster serves it';
+      problem('export-no-endpoints', total > 0 ? 'warning' : 'error', `${k} is exported from ${s.cluster} but has no ready endpoints there (${others})`, s.cluster);
+    }
+  }
+  return { services, problems };
+}
