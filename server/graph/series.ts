@@ -60,6 +60,8 @@ export interface SeriesPath {
   edgeIds(protocol: Protocol): readonly string[];
   /** Scratch of the build that resolved it (paths live for one build): edge positions per protocol (edges.ts). */
   readonly edges: Partial<Record<Protocol, number[]>>;
+  /** Scratch: whether the traffic appender kept it (in the selected scope). */
+  inScope?: boolean;
 }
 
 function makePath(nodes: NodeSpec[]): SeriesPath {
@@ -67,6 +69,7 @@ function makePath(nodes: NodeSpec[]): SeriesPath {
   return {
     nodes,
     edges: {},
+    inScope: undefined,
     edgeIds(protocol) {
       let list = ids[protocol];
       if (!list) {

@@ -95,19 +95,12 @@ export const traffic: Appender = {
     ctx.reporters = reporters;
     // A path has at most 2 edges, so 2 per sample bounds the edge count.
     const sums = new Sums(2 * (t.samples.requests.length + t.samples.tcp.length));
-    const nodeOf = new Map<NodeSpec, GraphNode>(); // specs are shared by the paths of a node (series.ts)
-    const nodeFor = (spec: NodeSpec) => {
-      let n = nodeOf.get(spec);
-      if (!n) nodeOf.set(spec, (n = ensureNode(graph, spec)));
-      return n;
-    };
+    const nodeFor = (spec: NodeSpec) => ensureNode(graph, spec);
     // Per path, not per sample: the scope decision and the edge positions (kept on the path for the
     // edge appenders after this one, see edges.ts).
-    const accepted = new Map<SeriesPath, boolean>();
     const positions = (path: SeriesPath, protocol: Protocol): number[] | undefined => {
-      let ok = accepted.get(path);
-      if (ok === undefined) accepted.set(path, (ok = inScope(path, ctx)));
-      if (!ok) return undefined;
+      if (path.inScope === undefined) path.inScope = inScope(path, ctx);
+      if (!path.inScope) return undefined;
       let list = path.edges[protocol];
       if (!list) {
         list = path.edgeIds(protocol).map((edgeId, i) => {
