@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kubectl, stack } from '../support/stack';
+
+// Issue: routing rule editors, server half — dry-run, 422 causes at their field, 409 conflicts,
+// CSRF/origin refusals, history Events and revert, against the shared stack's console over HTTP.
+// Leaves bookinfo/reviews (us-east) and its Events as it found them.
+
+const PATH = '/api/istio-config/us-east/bookinfo/VirtualService/reviews';
+type Json = Record<string, unknown>;
+interface Answer {
+  status: number;
+  body: Json;
+}
+
+let original: Json;
+let csrf: { token: string; cookie: string };
+const startedAt = Date.now();
+
+const url = (path: string) => `${stack().consoleUrl}${path}`;
+
+async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+  const res = await fetch(url(path), {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as Json };
+}
+
+/** A mutation as the console's own page sends it: same Origin, CSRF header and cookie. */
+const mutate = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+  call(method, path, body, { origin: stack().consoleUrl, 'x-csrf-token': csrf.token, cookie: csrf.cookie, ...headers });
+
+const reviews = (weights: number[]) => ({
+  apiVersion: 'networking.istio.io/v1',
+  kind: 'VirtualService',
+  metadata: { name: 'reviews', namespace: 'bookinfo' },
+  spec: {
+    hosts: ['reviews'],
+    http: [{ route: weights.map((weight, i) => ({ destination: { host: 'reviews', subset: `v${i + 1}` }, weight })) }],
+  },
+});
+
+async function live(): Promise<Json & { spec: Json; metadata: { resourceVersion: string } }> {
+  const r = await kubectl(['--context', 'us-east', 'get', 'vs', 'reviews', '-n', 'bookinfo', '-o', 'json']);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as Json & { spec: Json; metadata: { resourceVersion: string } };
+}
+
+const weightsOf = (obj: { spec: Json }) =>
+  ((obj.spec.http as { route: { weight?: number }[] }[])[0]?.route ?? []).map((r) => r.weight);
+
+async function kubectlSetWeights(weights: number[]) {
+  const patch = JSON.stringify([{ op: 'replace', path: '/spec/http/0/route', value: reviews(weights).spec.http[0]?.route }]);
+  const r = await kubectl(['--context', 'us-east', 'patch', 'vs', 'reviews', '-n', 'bookinfo', '--type', 'json', '-p', patch]);
+  expect(r.code, r.stderr).toBe(0);
+}
+
+beforeAll(async () => {
+  original = await live();
+  const res = await fetch(url('/api/csrf'));
+  const body = (await res.json()) as { token: string; readOnly: boolean; user: string };
+  const cookie = /^(meridian-csrf=[^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
+  expect(body).toMatchObject({ readOnly: false, user: 'anonymous' });
+  expect(cookie).toBe(`meridian-csrf=${body.token}`);
+  csrf = { token: body.token, cookie: cookie ?? '' };
+});
+
+afterAll(async () => {
+  // The object as it was (unconditional replace), and no history Events of this run.
+  const { metadata, ...rest } = original as Json & { metadata: Json };
+  const { resourceVersion: _rv, uid: _uid, creationTimestamp: _ct, generation: _g, managedFields: _mf, ...meta } = metadata;
+  const r = await kubectl(['--context', 'us-east', 'replace', '-f', '-'], { input: JSON.stringify({ ...rest, metadata: meta }) });
+  expect(r.code, r.stderr).toBe(0);
+  const events = await kubectl(['--context', 'us-east', 'get', 'events', '-n', 'bookinfo', '--field-selector', 'involvedObject.name=reviews', '-o', 'json']);
+  const mine = (JSON.parse(events.stdout) as { items: { metadata: { name: string }; source?: { component?: string } }[] }).items
+    .filter((e) => e.source?.component === 'meridian')
+    .map((e) => e.metadata.name)
+    .filter((name) => parseInt(name.slice(name.lastIndexOf('.') + 1), 16) >= startedAt - 1000);
+  if (mine.length) await kubectl(['--context', 'us-east', 'delete', 'events', '-n', 'bookinfo', ...mine]);
+});
+
+describe('Istio config API', () => {
+  it('dry-runs a change of reviews: answers the proposed object and changes nothing', async () => {
+    const before = await live();
+    const got = await call('GET', PATH);
+    expect(got.status).toBe(200);
+    expect(got.body).toMatchObject({ ref: { cluster: 'us-east', kind: 'VirtualService', name: 'reviews' }, findings: [] });
+    const rv = got.body.resourceVersion as string;
+    const r = await mutate('PUT', `${PATH}?dryRun=true`, { object: reviews([80, 10, 10]), resourceVersion: rv });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body).toMatchObject({ dryRun: true, created: false });
+    expect(weightsOf(r.body.object as { spec: Json })).toEqual([80, 10, 10]);
+    const after = await live();
+    expect(weightsOf(after)).toEqual(weightsOf(before));
+    expect(after.metadata.resourceVersion).toBe(before.metadata.resourceVersion);
+  });
+
+  it('answers 422 with the cause at spec.http[0].route for weights that do not sum to 100', async () => {
+    const rv = (await live()).metadata.resourceVersion;
+    const r = await mutate('PUT', `${PATH}?dryRun=true`, { object: reviews([50, 40]), resourceVersion: rv });
+    expect(r.status).toBe(422);
+    const error = r.body.error as { code: string; causes: { field: string }[] };
+    expect(error.code).toBe('invalid');
+    expect(error.causes[0]?.field).toBe('spec.http[0].route');
+  });
+
+  it('answers 409 when the object was changed with kubectl after the edit began', async () => {
+    const rv = (await live()).metadata.resourceVersion;
+    await kubectlSetWeights([40, 40, 20]);
+    const r = await mutate('PUT', PATH, { object: reviews([70, 20, 10]), resourceVersion: rv });
+    expect(r.status).toBe(409);
+    expect((r.body.error as { message: string }).message).toMatch(new RegExp(`was changed by someone else \\(resourceVersion ${rv} is not the latest\\)`));
+    expect(weightsOf(await live())).toEqual([40, 40, 20]);
+  });
+
+  it('refuses a cross-origin POST and a PUT without a CSRF token with 403', async () => {
+    const apply = { clusters: ['us-east'], object: reviews([100, 0, 0]), dryRun: true };
+    const cross = await mutate('POST', '/api/istio-config/apply', apply, { origin: 'http://evil.example' });
+    expect([cross.status, (cross.body.error as { message: string }).message]).toEqual([403, 'cross-origin request refused']);
+    const noToken = await call('PUT', `${PATH}?dryRun=true`, { object: reviews([100, 0, 0]) }, { origin: stack().consoleUrl });
+    expect([noToken.status, (noToken.body.error as { message: string }).message]).toEqual([403, 'missing or invalid CSRF token']);
+  });
+
+  it('dry-runs one object to two clusters with a row per cluster', async () => {
+    const rv = (await live()).metadata.resourceVersion;
+    const r = await mutate('POST', '/api/istio-config/apply', {
+      clusters: ['us-east', 'eu-west'],
+      object: reviews([100, 0, 0]),
+      resourceVersions: { 'us-east': rv },
+      dryRun: true,
+    });
+    expect(r.status).toBe(200);
+    const rows = r.body.results as { cluster: string; ok: boolean; status: number }[];
+    expect(rows.map((x) => x.cluster).sort()).toEqual(['eu-west', 'us-east']);
+    expect(rows.find((x) => x.cluster === 'us-east')).toMatchObject({ ok: true, status: 200 });
+    expect(weightsOf(await live())).toEqual([40, 40, 20]);
+  });
+
+  it('records an apply in the history with its summary and previous spec, and reverts it', async () => {
+    const before = await live();
+    const applied = await mutate('PUT', PATH, { object: reviews([60, 20, 20]), resourceVersion: before.metadata.resourceVersion });
+    expect(applied.status, JSON.stringify(applied.body)).toBe(200);
+    expect(applied.body.warnings).toBeUndefined();
+    expect(weightsOf(await live())).toEqual([60, 20, 20]);
+
+    const history = await call('GET', `${PATH}/history`);
+    expect(history.status).toBe(200);
+    const [latest] = history.body.entries as { action: string; user: string; summary: string; previousSpec: Json; resourceVersion: string }[];
+    expect(latest).toMatchObject({
+      action: 'update',
+      user: 'anonymous',
+      summary: 'spec.http[0].route[0].weight: 40 -> 60; spec.http[0].route[1].weight: 40 -> 20',
+      resourceVersion: applied.body.resourceVersion,
+    });
+    expect(latest?.previousSpec).toEqual(before.spec);
+
+    // Revert: the previous spec through the same apply path, marked as a revert.
+    const reverted = await mutate(
+      'PUT',
+      PATH,
+      { object: { ...reviews([]), spec: latest?.previousSpec }, resourceVersion: applied.body.resourceVersion },
+      { 'x-meridian-action': 'revert' },
+    );
+    expect(reverted.status).toBe(200);
+    expect(weightsOf(await live())).toEqual([40, 40, 20]);
+    const again = await call('GET', `${PATH}/history`);
+    expect((again.body.entries as { action: string }[])[0]?.action).toBe('revert');
+  });
+});
