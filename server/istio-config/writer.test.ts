@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -14,20 +13,12 @@ import { getConfigObject } from './list';
 import { applyToClusters } from './multi-apply';
 
 // The write path against the in-process demo Kubernetes API (server/demo/kube): two live clusters,
-// one whose user is the read-only demo-viewer, and one on a refused port.
+// one whose user is the read-only demo-viewer, and one on a refused port (1: nothing listens there).
 
 let east: TestCluster;
 let west: TestCluster;
 const anon = { user: 'anonymous' };
 const alice = { user: 'alice' };
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 const kubeconfig = (eastUrl: string, westUrl: string, dead: string) => `apiVersion: v1
 kind: Config
@@ -59,7 +50,7 @@ beforeAll(async () => {
         : validateIstioObject(obj),
   });
   const file = join(east.dir, 'writer-kubeconfig');
-  await writeFile(file, kubeconfig(east.server.httpsUrl, west.server.httpsUrl, `https://127.0.0.1:${await freePort()}`));
+  await writeFile(file, kubeconfig(east.server.httpsUrl, west.server.httpsUrl, 'https://127.0.0.1:1'));
   cfg = {
     clusters: ['w-east', 'w-west', 'w-viewer', 'w-dead'].map((name) => ({ name, kubeconfig: file })),
     auth: { strategy: 'anonymous' },
