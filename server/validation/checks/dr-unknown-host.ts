@@ -1,0 +1,17 @@
+import 'server-only';
+import { finding, type Check, type Loose } from '../types';
+
+export const drUnknownHost: Check = {
+  code: 'IST0174',
+  name: 'UnknownDestinationRuleHost',
+  severity: 'warning',
+  description: 'A DestinationRule\'s host is no Service (in any cluster), exported service or ServiceEntry host.',
+  run(ctx) {
+    return ctx.items('DestinationRule').flatMap((dr) => {
+      const host = (dr.obj.spec as Loose)?.host;
+      if (typeof host !== 'string' || host.startsWith('*')) return [];
+      if (ctx.resolveHost(host, dr.namespace ?? 'default')) return [];
+      return [finding(this, dr, 'spec.host', `DestinationRule for non-existent service "${host}" in namespace "${dr.namespace}" is ineffective.`)];
+    });
+  },
+};

@@ -1,0 +1,26 @@
+import 'server-only';
+import { finding, type Check, type Loose } from '../types';
+import { selects } from '../workloads';
+
+/** An exported Service whose exporting cluster has no ready endpoint for it. */
+export const mcsExportNoEndpoints: Check = {
+  code: 'MRD0010',
+  name: 'ExportedServiceWithoutEndpoints',
+  severity: 'warning',
+  description: 'A Service is exported (ServiceExport) from a cluster where it has no ready endpoints.',
+  run(ctx) {
+    return ctx.items('ServiceExport').flatMap((e) => {
+      const svc = ctx.items('Service', e.cluster).find((s) => s.namespace === e.namespace && s.name === e.name);
+      if (!svc) return [];
+      const slices = ctx.items('EndpointSlice', e.cluster).filter((s) => s.namespace === e.namespace && s.obj.metadata.labels?.['kubernetes.io/service-name'] === e.name);
+      const ready = slices.length > 0
+        ? slices.some((s) => (Array.isArray(s.obj.endpoints) ? s.obj.endpoints : []).some((ep: Loose) => ep?.conditions?.ready !== false))
+        : (() => {
+            const sel = (svc.obj.spec as Loose)?.selector as Record<string, string> | undefined;
+            if (!sel || Object.keys(sel).length === 0) return true; // endpoints managed by hand: unknown
+            return ctx.pods(e.namespace ?? 'default', e.cluster).some((p) => selects(sel, p.obj.metadata.labels));
+          })();
+      return ready ? [] : [finding(this, e, 'metadata.name', `Service ${e.namespace}/${e.name} is exported${e.cluster ? ` from ${e.cluster}` : ''} but has no ready endpoints there: clusterset clients reaching this cluster get no answer.`)];
+    });
+  },
+};

@@ -1,0 +1,37 @@
+import 'server-only';
+import { fqdn, hostsIntersect, visibility, visibleIn } from '../hosts';
+import { destinationsOf } from '../routes';
+import { finding, type Check, type Loose } from '../types';
+
+/**
+ * istioctl's DestinationRuleAnalyzer: a route's subset is defined by a DestinationRule of the host.
+ * Multi-primary: each cluster's istiod reads its own cluster's rules, so the rule must be in the
+ * VirtualService's cluster.
+ */
+export const vsSubset: Check = {
+  code: 'IST0101',
+  name: 'ReferencedResourceNotFound',
+  severity: 'error',
+  description: 'A VirtualService routes to a subset that no DestinationRule of the host (in the same cluster) defines.',
+  run(ctx) {
+    return ctx.items('VirtualService').flatMap((vs) => {
+      const ns = vs.namespace ?? 'default';
+      const rules = ctx.items('DestinationRule', vs.cluster).filter((dr) =>
+        visibleIn(visibility((dr.obj.spec as Loose)?.exportTo, dr.namespace ?? 'default'), ns) || dr.namespace === ns,
+      );
+      return destinationsOf(vs).flatMap((d) => {
+        if (d.host === undefined || d.subset === undefined) return [];
+        const host = fqdn(d.host, ns);
+        const defined = rules.some((dr) => {
+          const spec = dr.obj.spec as Loose;
+          if (typeof spec?.host !== 'string') return false;
+          const drHost = fqdn(spec.host, dr.namespace ?? 'default');
+          const matches = drHost === host || (drHost.startsWith('*') && hostsIntersect(drHost, host));
+          return matches && Array.isArray(spec.subsets) && spec.subsets.some((s: Loose) => s?.name === d.subset);
+        });
+        if (defined) return [];
+        return [finding(this, vs, `${d.path}.subset`, `Referenced host+subset in destinationrule not found: "${d.host}+${d.subset}"`)];
+      });
+    });
+  },
+};
