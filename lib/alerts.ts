@@ -93,11 +93,28 @@ export const createSilenceSchema = z.strictObject({
   matchers: z.array(silenceMatcherSchema).min(1, 'a silence needs at least one matcher').max(50),
   durationMinutes: z.number().int().min(1).max(7 * 24 * 60),
   comment: z.string().trim().min(1, 'say why the alert is silenced').max(1000),
-  createdBy: z.string().trim().min(1).max(200),
+  /** Who silences; default: the caller's identity. */
+  createdBy: z.string().trim().min(1).max(200).optional(),
 });
 export type CreateSilence = z.infer<typeof createSilenceSchema>;
 
 export const createSilenceResponseSchema = z.object({ id: z.string() });
+
+export interface AlertFilter {
+  clusters?: readonly string[];
+  namespaces?: readonly string[];
+  sources?: readonly string[];
+}
+
+/** The alerts in the filter's clusters, namespaces and sources (an empty list selects all). */
+export function filterAlerts<T extends Pick<Alert, 'cluster' | 'namespace' | 'source'>>(alerts: readonly T[], f: AlertFilter): T[] {
+  return alerts.filter(
+    (a) =>
+      (!f.clusters?.length || f.clusters.includes(a.cluster)) &&
+      (!f.namespaces?.length || (a.namespace !== undefined && f.namespaces.includes(a.namespace))) &&
+      (!f.sources?.length || f.sources.includes(a.source)),
+  );
+}
 
 /** Whether an alert's labels match every matcher of a silence (Alertmanager's semantics; regexes anchored). */
 export function silenceMatches(matchers: readonly SilenceMatcher[], labels: Record<string, string>): boolean {

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateChecks, newCheckState, type CheckInputs } from './checks';
+
+const edge = {
+  source_cluster: 'us-east',
+  source_workload_namespace: 'mcs-demo',
+  source_canonical_service: 'hello-app-engine',
+  source_canonical_revision: 'v1',
+  destination_cluster: 'eu-west',
+  destination_service_namespace: 'mcs-demo',
+  destination_service_name: 'hello-master-engine',
+  request_protocol: 'http',
+};
+const local = { ...edge, destination_cluster: 'us-east' };
+const T0 = Date.parse('2026-01-01T00:00:00Z');
+const DAY = 86_400;
+
+const none = (now = T0): CheckInputs => ({ now, edgeErrors: [], edgeP95: [], caches: [], unsynced: [], certExpiry: [], mcsProblems: [] });
+const names = (alerts: { name: string }[]) => alerts.map((a) => a.name);
+
+describe('built-in checks', () => {
+  it('flag an edge error rate over 5% and a cross-cluster p95 over 300 ms, not an in-cluster one', () => {
+    const alerts = evaluateChecks(
+      {
+        ...none(),
+        edgeErrors: [
+          { metric: edge, value: 0.3 },
+          { metric: local, value: 0.01 },
+        ],
+        edgeP95: [
+          { metric: edge, value: 480 },
+          { metric: local, value: 900 },
+          { metric: { ...edge, destination_service_name: 'ratings' }, value: 120 },
+        ],
+      },
+      newCheckState(),
+    );
+    expect(names(alerts)).toEqual(['MeridianEdgeErrorRate', 'MeridianCrossClusterLatency']);
+    expect(alerts[0]).toMatchObject({ severity: 'critical', summary: expect.stringContaining('30% of requests fail'), entity: { kind: 'edge' } });
+    expect(alerts[1]).toMatchObject({ source: 'meridian', state: 'firing', entity: { kind: 'edge', id: 'app:us-east:mcs-demo:hello-app-engine:v1->svc:eu-west:mcs-demo:hello-master-engine:http' } });
+  });
+
+  it('raise cluster unreachable while the cache is in error or reconnecting, keeping its since', () => {
+    const state = newCheckState();
+    const first = evaluateChecks({ ...none(T0), caches: [{ cluster: 'eu-west', state: 'error', error: 'connect ECONNREFUSED' }, { cluster: 'us-east', state: 'synced' }] }, state);
+    const later = evaluateChecks({ ...none(T0 + 30_000), caches: [{ cluster: 'eu-west', state: 'reconnecting' }] }, state);
+    expect(first).toHaveLength(1);
+    expect(first[0]).toMatchObject({ name: 'MeridianClusterUnreachable', cluster: 'eu-west', severity: 'critical', entity: { kind: 'cluster', id: 'eu-west' }, link: '/mesh?cluster=eu-west' });
+    expect(later[0]?.since).toBe(first[0]?.since);
+    expect(evaluateChecks({ ...none(T0 + 60_000), caches: [{ cluster: 'eu-west', state: 'synced' }] }, state)).toEqual([]);
+  });
+
+  it('raise a proxy only after it has been out of sync for over a minute, and forget it once synced', () => {
+    const state = newCheckState();
+    const stale = (now: number) => ({ ...none(now), unsynced: [{ cluster: 'us-east', proxies: [{ proxy: 'productpage-v1-x.bookinfo', state: 'stale' as const }] }] });
+    expect(evaluateChecks(stale(T0), state)).toEqual([]);
+    expect(evaluateChecks(stale(T0 + 45_000), state)).toEqual([]);
+    const fired = evaluateChecks(stale(T0 + 61_000), state);
+    expect(fired).toEqual([expect.objectContaining({ name: 'MeridianProxyNotSynced', since: new Date(T0).toISOString(), entity: { kind: 'proxy', id: 'productpage-v1-x.bookinfo' } })]);
+    expect(evaluateChecks({ ...none(T0 + 70_000), unsynced: [{ cluster: 'us-east', proxies: [] }] }, state)).toEqual([]);
+    expect(evaluateChecks(stale(T0 + 80_000), state)).toEqual([]); // the clock starts again
+  });
+
+  it('raise a certificate expiring within 7 days (critical within one) and exported services without endpoints', () => {
+    const now = T0;
+    const alerts = evaluateChecks(
+      {
+        ...none(now),
+        certExpiry: [
+          { cluster: 'us-east', expiresAt: now / 1000 + 3 * DAY },
+          { cluster: 'eu-west', expiresAt: now / 1000 + 365 * DAY },
+          { cluster: 'ap-south', expiresAt: now / 1000 + 3600 },
+        ],
+        mcsProblems: [
+          { code: 'export-no-endpoints', severity: 'error', namespace: 'mcs-demo', name: 'hello-master-engine', cluster: 'eu-west', message: 'no endpoints' },
+          { code: 'export-not-imported', severity: 'warning', namespace: 'x', name: 'y', message: 'not imported' },
+        ],
+      },
+      newCheckState(),
+    );
+    expect(alerts.map((a) => [a.name, a.cluster, a.severity])).toEqual([
+      ['MeridianCertificateExpiry', 'us-east', 'warning'],
+      ['MeridianCertificateExpiry', 'ap-south', 'critical'],
+      ['MeridianExportWithoutEndpoints', 'eu-west', 'critical'],
+    ]);
+    expect(alerts[0]?.summary).toContain('expires in 3.0 days');
+    expect(alerts[2]).toMatchObject({ entity: { kind: 'service', id: 'svc:eu-west:mcs-demo:hello-master-engine' }, link: '/mesh?tab=mcs&service=mcs-demo%2Fhello-master-engine' });
+  });
+});
