@@ -23,12 +23,16 @@ const conflict = (ref: ObjectRef, rv: string) =>
     field: 'metadata.resourceVersion',
   });
 
-/** Kubernetes errors of one cluster, with 404 and 409 worded for the object. */
-function upstream(err: unknown, ref: ObjectRef, rv: string | undefined): MeridianError {
+/**
+ * Kubernetes errors of one cluster, worded for the object: a stale resourceVersion is "changed by
+ * someone else", a create of an existing object asks for the resourceVersion, a missing object is
+ * named (a create's 404, e.g. a missing namespace, keeps the API server's message).
+ */
+function upstream(err: unknown, ref: ObjectRef, op: 'create' | 'replace' | 'delete', rv: string | undefined): MeridianError {
   const e = fromKubeError(err, ref.cluster);
-  if (e.status === 404 && e.code === 'not_found') return notFound(`${describeRef(ref)} not found`, ref.cluster);
+  if (e.status === 404 && e.code === 'not_found' && op !== 'create') return notFound(`${describeRef(ref)} not found`, ref.cluster);
   if (e.status === 409 && rv) return conflict(ref, rv);
-  if (e.status === 409) {
+  if (e.status === 409 && op === 'create') {
     return new MeridianError('conflict', `${describeRef(ref)} already exists: an update needs the resourceVersion the edit started from`, {
       cluster: ref.cluster,
       field: 'metadata.resourceVersion',
@@ -96,7 +100,7 @@ export async function applyObject(ref: ObjectRef, req: ApplyRequest, opts: Write
       result = await replaceObject(target, { ...obj, metadata: { ...metadata, resourceVersion: rv } });
     }
   } catch (err) {
-    throw upstream(err, ref, rv);
+    throw upstream(err, ref, rv ? 'replace' : 'create', rv);
   }
   const created = !rv;
   const response: ApplyResponse = { ref, dryRun: opts.dryRun, created, object: result, resourceVersion: result.metadata?.resourceVersion ?? '' };
@@ -117,7 +121,7 @@ export async function removeObject(ref: ObjectRef, req: DeleteRequest, opts: Wri
     if (rv && live.metadata?.resourceVersion !== rv) throw conflict(ref, rv);
     await deleteObject({ cluster: ref.cluster, caller: opts.caller, dryRun: opts.dryRun }, headerOf(ref), rv);
   } catch (err) {
-    throw upstream(err, ref, rv);
+    throw upstream(err, ref, 'delete', rv);
   }
   const response: DeleteResponse = { ref, dryRun: opts.dryRun, object: live };
   if (!opts.dryRun) {

@@ -153,6 +153,12 @@ describe('applyObject', () => {
     expect(denied.message).toMatch(/User "demo-viewer" cannot create/);
   });
 
+  it("keeps the API server's message for a create into a missing namespace", async () => {
+    const nsRef: ObjectRef = { cluster: 'w-east', namespace: 'nowhere', kind: 'VirtualService', name: 'x' };
+    const e = await failure(applyObject(nsRef, { object: vs('x', 'nowhere') }, { caller: anon, dryRun: true }));
+    expect([e.status, e.message]).toEqual([404, 'namespaces "nowhere" not found']);
+  });
+
   it('checks the object against the URL', async () => {
     const e = await failure(applyObject(ref('other'), { object: vs('reviews', 'bookinfo') }, { caller: anon, dryRun: true }));
     expect([e.status, e.extra.field]).toEqual([400, 'metadata.name']);
