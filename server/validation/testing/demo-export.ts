@@ -4,7 +4,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+// Test-only module (used by demo.test.ts and by hand), so it may reach into the demo's seed.
+// eslint-disable-next-line no-restricted-imports
 import { seedCluster } from '@/server/demo/mesh';
+// eslint-disable-next-line no-restricted-imports
 import { DEMO_CLUSTERS } from '@/server/demo/types';
 
 export function exportDemoMesh(dir: string): string[] {
