@@ -21,19 +21,19 @@ describe('graphQueries', () => {
     const by = `sum by (reporter,${IDENT},request_protocol,response_code,grpc_response_status,response_flags,connection_security_policy)`;
     const sel = (side: string) => `istio_requests_total{k8s_cluster=~"us-east|eu-west",${side}=~"bookinfo|a\\\\.b"}`;
     expect(q.requests).toBe(`(${by} (rate(${sel('destination_service_namespace')}[60s])) or ${by} (rate(${sel('source_workload_namespace')}[60s])))`);
-    expect(q.tcp).toContain('{__name__=~"istio_tcp_sent_bytes_total|istio_tcp_received_bytes_total",k8s_cluster=~"us-east|eu-west"');
+    expect(q.tcp).toContain('istio_tcp_sent_bytes_total{k8s_cluster=~"us-east|eu-west",destination_service_namespace=~"bookinfo|a\\\\.b"}');
+    expect(q.tcp).toContain('istio_tcp_received_bytes_total{k8s_cluster=~"us-east|eu-west",source_workload_namespace=~"bookinfo|a\\\\.b"}');
   });
 
-  it('latency quantiles over buckets, destination reporter preferred in PromQL, avg from _sum/_count', () => {
+  it('latency quantiles over buckets of both reporters (the appender picks whose view), avg from _sum/_count', () => {
     const q = graphQueries({ duration: 300, namespaces: [], clusters: [] });
-    const dest = `sum by (le,reporter,${IDENT},request_protocol) (rate(istio_request_duration_milliseconds_bucket{reporter="destination"}[300s]))`;
-    const src = `sum by (le,reporter,${IDENT},request_protocol) (rate(istio_request_duration_milliseconds_bucket{reporter="source"}[300s]))`;
-    expect(q.latencyP95).toBe(`histogram_quantile(0.95, (${dest} or (${src} unless on (${IDENT}) ${dest})))`);
+    expect(q.latencyP95).toBe(`histogram_quantile(0.95, sum by (le,reporter,${IDENT},request_protocol) (rate(istio_request_duration_milliseconds_bucket{}[300s])))`);
     expect(q.latencyP50).toMatch(/^histogram_quantile\(0\.5, /);
     expect(q.latencyP99).toMatch(/^histogram_quantile\(0\.99, /);
-    expect(q.latencySum).toContain('istio_request_duration_milliseconds_sum{reporter="destination"}');
-    expect(q.latencyCount).toContain('istio_request_duration_milliseconds_count{reporter="source"}');
+    expect(q.latencySum).toBe(`sum by (reporter,${IDENT},request_protocol) (rate(istio_request_duration_milliseconds_sum{}[300s]))`);
+    expect(q.latencyCount).toContain('rate(istio_request_duration_milliseconds_count{}[300s])');
     expect(q.principals).toContain('source_principal,destination_principal');
+    expect(q.tcp).toMatch(/^\(sum by .*istio_tcp_sent_bytes_total.* \+ sum by .*istio_tcp_received_bytes_total/);
   });
 
   it('a hostile namespace cannot break out of the string', () => {

@@ -82,15 +82,19 @@ function preferDestination(metric: string, by: readonly string[], opts: GraphQue
 /** The batch of instant queries for one graph request against one Prometheus. */
 export function graphQueries(opts: GraphQueryOptions): Record<QueryName, string> {
   const quantile = (q: number) =>
-    `histogram_quantile(${q}, ${preferDestination('istio_request_duration_milliseconds_bucket', LATENCY_LABELS, opts)})`;
+    `histogram_quantile(${q}, ${sumRate('istio_request_duration_milliseconds_bucket', LATENCY_LABELS, opts)})`;
   return {
     requests: sumRate('istio_requests_total', REQUEST_LABELS, opts),
-    tcp: sumRate(matcher('__name__', '=~', 'istio_tcp_sent_bytes_total|istio_tcp_received_bytes_total'), TCP_LABELS, opts),
+    // Sent + received, summed per identity: rate() over both names at once would yield two series with
+    // the same labels (rate drops __name__), which Prometheus refuses.
+    tcp: `(${sumRate('istio_tcp_sent_bytes_total', TCP_LABELS, opts)} + ${sumRate('istio_tcp_received_bytes_total', TCP_LABELS, opts)})`,
     latencyP50: quantile(0.5),
     latencyP95: quantile(0.95),
     latencyP99: quantile(0.99),
-    latencySum: preferDestination('istio_request_duration_milliseconds_sum', LATENCY_AVG_LABELS, opts),
-    latencyCount: preferDestination('istio_request_duration_milliseconds_count', LATENCY_AVG_LABELS, opts),
+    // Latency keeps both reporters: the responseTime appender shows the caller's view (network
+    // included) on caller -> service edges and the server's on service -> workload edges.
+    latencySum: sumRate('istio_request_duration_milliseconds_sum', LATENCY_AVG_LABELS, opts),
+    latencyCount: sumRate('istio_request_duration_milliseconds_count', LATENCY_AVG_LABELS, opts),
     principals: preferDestination('istio_requests_total', PRINCIPAL_LABELS, opts),
   };
 }
