@@ -12,7 +12,7 @@ interface Answer {
   body: Json;
 }
 
-let original: Json;
+let original: Json | undefined;
 let csrf: { token: string; cookie: string };
 const startedAt = Date.now();
 
@@ -68,6 +68,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // The object as it was (unconditional replace), and no history Events of this run.
+  if (!original) return;
   const { metadata, ...rest } = original as Json & { metadata: Json };
   const { resourceVersion: _rv, uid: _uid, creationTimestamp: _ct, generation: _g, managedFields: _mf, ...meta } = metadata;
   const r = await kubectl(['--context', 'us-east', 'replace', '-f', '-'], { input: JSON.stringify({ ...rest, metadata: meta }) });
