@@ -1,5 +1,5 @@
-import { PendingView } from '@/components/shell/PendingView';
+import { GraphView } from '@/components/graph/GraphView';
 
 export default function GraphPage() {
-  return <PendingView title="Graph" what="The topology graph of every selected cluster will be drawn here." />;
+  return <GraphView />;
 }

@@ -1,0 +1,30 @@
+'use client';
+
+import { Alert } from '@patternfly/react-core';
+import type { Graph } from '@/lib/graph/types';
+
+/** Per-cluster state and the graph's warnings as inline alerts: a partial graph says what is missing. */
+export function GraphStatus({ graph }: { graph: Graph }) {
+  const down = graph.clusters.filter((c) => !c.reachable);
+  const noTelemetry = graph.clusters.filter((c) => c.reachable && !c.telemetry);
+  const mentioned = (w: string) => down.some((c) => w.includes(`cluster ${c.cluster} unreachable`));
+  const warnings = graph.warnings.filter((w) => !mentioned(w));
+  if (!down.length && !noTelemetry.length && !warnings.length) return null;
+  return (
+    <div className="meridian-graph-alerts" data-testid="graph-status">
+      {down.map((c) => (
+        <Alert key={c.cluster} isInline variant="danger" title={`Cluster ${c.cluster} is unreachable: its box is marked and its nodes may be stale`} data-testid={`cluster-unreachable-${c.cluster}`}>
+          {c.error}
+        </Alert>
+      ))}
+      {noTelemetry.map((c) => (
+        <Alert key={c.cluster} isInline variant="warning" title={`No telemetry from ${c.cluster}: its traffic is missing`}>
+          {c.error}
+        </Alert>
+      ))}
+      {warnings.map((w) => (
+        <Alert key={w} isInline variant="warning" title={w} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+import type { ElementDefinition } from 'cytoscape';
+import { matches, type FindExpr } from '@/lib/graph/find';
+import { nodeId, type Graph, type GraphEdge, type GraphNode } from '@/lib/graph/types';
+import { badgeStrip, badgesOf } from './badges';
+import { aggregate, edgeFacts, nodeFacts } from './facts';
+import { edgeLabelText } from './format';
+import type { EdgeLabelMode } from './view-state';
+
+export interface ElementOptions {
+  boxes: { cluster: boolean; namespace: boolean };
+  edgeLabel: EdgeLabelMode;
+  find?: FindExpr;
+  hide?: FindExpr;
+}
+
+export interface GraphElements {
+  nodes: ElementDefinition[];
+  edges: ElementDefinition[];
+  /** Ids of the nodes and edges a find expression matched (after hiding). */
+  found: { nodes: string[]; edges: string[] };
+  hidden: { nodes: number; edges: number };
+  /** The graph after hiding (what the table view lists too). */
+  visible: { nodes: GraphNode[]; edges: GraphEdge[] };
+}
+
+/** Edge tone: its colour class by error rate (tcp edges have none). */
+export function edgeTone(e: GraphEdge): 'tcp' | 'idle' | 'ok' | 'warn' | 'err' {
+  if (e.protocol === 'tcp') return (e.bytesPerSecond ?? 0) > 0 ? 'tcp' : 'idle';
+  if (!(e.rps > 0)) return 'idle';
+  if (e.errorRate >= 0.1) return 'err';
+  if (e.errorRate >= 0.001) return 'warn';
+  return 'ok';
+}
+
+/** Edge width from its rate on a log scale: 1 px idle, ~2.7 px at 10 rps, ~4 px at 100 rps, 9 px max. */
+export function edgeWidth(e: GraphEdge): number {
+  const rate = e.protocol === 'tcp' ? (e.bytesPerSecond ?? 0) / 1000 : e.rps;
+  return Math.min(9, Math.round((1 + 1.6 * Math.log10(1 + Math.max(0, rate))) * 10) / 10);
+}
+
+export function nodeLabel(n: GraphNode): string {
+  const name = n.name.length > 32 ? `${n.name.slice(0, 30)}…` : n.name;
+  return n.version && n.kind !== 'workload' ? `${name}\n${n.version}` : name;
+}
+
+const boxOf = (n: GraphNode, o: ElementOptions): string | undefined => {
+  if (!n.parent) return undefined;
+  if (o.boxes.namespace) return n.parent;
+  return o.boxes.cluster ? nodeId.clusterBox(n.cluster) : undefined;
+};
+
+/** Graph -> cytoscape elements: hide applied, find marked, boxes as toggled, labels and tones in data. */
+export function toElements(graph: Graph, o: ElementOptions): GraphElements {
+  const agg = aggregate(graph);
+  const unreachable = new Set(graph.clusters.filter((c) => !c.reachable).map((c) => c.cluster));
+  const visibleNodes = o.hide ? graph.nodes.filter((n) => !matches(o.hide, nodeFacts(n, agg.get(n.id)))) : graph.nodes;
+  const keep = new Set(visibleNodes.map((n) => n.id));
+  const visibleEdges = graph.edges.filter((e) => keep.has(e.source) && keep.has(e.target) && !(o.hide && matches(o.hide, edgeFacts(e))));
+  const found = { nodes: [] as string[], edges: [] as string[] };
+  const findClass = (hit: boolean) => (o.find ? (hit ? ' find-match' : ' find-dim') : '');
+
+  const usedBoxes = new Set<string>();
+  const nodes: ElementDefinition[] = [];
+  for (const n of visibleNodes) {
+    const hit = o.find ? matches(o.find, nodeFacts(n, agg.get(n.id))) : false;
+    if (hit) found.nodes.push(n.id);
+    const parent = boxOf(n, o);
+    if (parent) usedBoxes.add(parent);
+    if (parent && o.boxes.namespace && o.boxes.cluster) usedBoxes.add(nodeId.clusterBox(n.cluster));
+    const strip = badgeStrip(badgesOf(n.badges));
+    nodes.push({
+      group: 'nodes',
+      data: {
+        id: n.id,
+        ...(parent ? { parent } : {}),
+        label: nodeLabel(n),
+        kind: n.kind,
+        health: n.health,
+        cluster: n.cluster,
+        ...(strip ? { badgeUrl: strip.url, badgeW: strip.width, badgeH: strip.height } : {}),
+      },
+      classes: `leaf kind-${n.kind} health-${n.health}${strip ? ' has-badges' : ''}${unreachable.has(n.cluster) ? ' stale' : ''}${findClass(hit)}`,
+    });
+  }
+
+  const boxes: ElementDefinition[] = [];
+  if (o.boxes.cluster) for (const c of unreachable) usedBoxes.add(nodeId.clusterBox(c));
+  for (const b of graph.boxes) {
+    if (!usedBoxes.has(b.id)) continue;
+    const down = unreachable.has(b.cluster);
+    const label = b.kind === 'cluster' ? (down ? `${b.cluster} — unreachable` : b.cluster) : o.boxes.cluster ? (b.namespace ?? '') : `${b.namespace ?? ''} · ${b.cluster}`;
+    const parent = b.kind === 'namespace' && o.boxes.cluster ? b.parent : undefined;
+    boxes.push({ group: 'nodes', data: { id: b.id, label, box: b.kind, cluster: b.cluster, ...(parent ? { parent } : {}) }, classes: `box box-${b.kind}${down ? ' unreachable' : ''}` });
+    usedBoxes.delete(b.id);
+  }
+  // An unreachable cluster with nothing drawn still gets its (empty, marked) box.
+  for (const id of usedBoxes) {
+    const cluster = id.slice('cluster:'.length);
+    if (id.startsWith('cluster:')) boxes.push({ group: 'nodes', data: { id, label: `${cluster} — unreachable`, box: 'cluster', cluster }, classes: 'box box-cluster unreachable' });
+  }
+
+  boxes.sort((a, b) => (a.data.box === b.data.box ? 0 : a.data.box === 'cluster' ? -1 : 1));
+
+  const edges: ElementDefinition[] = visibleEdges.map((e) => {
+    const hit = o.find ? matches(o.find, edgeFacts(e)) : false;
+    if (hit) found.edges.push(e.id);
+    const mtls = (e.mtlsShare ?? 0) >= 0.99;
+    return {
+      group: 'edges',
+      data: { id: e.id, source: e.source, target: e.target, label: edgeLabelText(e, o.edgeLabel), width: edgeWidth(e), protocol: e.protocol },
+      classes: `tone-${edgeTone(e)}${e.crossCluster ? ' cross-cluster' : ''}${mtls ? ' mtls' : ''}${findClass(hit)}`,
+    };
+  });
+
+  return {
+    nodes: [...boxes, ...nodes],
+    edges,
+    found,
+    hidden: { nodes: graph.nodes.length - visibleNodes.length, edges: graph.edges.length - visibleEdges.length },
+    visible: { nodes: visibleNodes, edges: visibleEdges },
+  };
+}
