@@ -1,5 +1,5 @@
-import { PendingView } from '@/components/shell/PendingView';
+import { ConfigList } from '@/components/istio-config/ConfigList';
 
 export default function IstioConfigPage() {
-  return <PendingView title="Istio Config" what="Istio objects of every selected cluster, with their validation findings, will be listed here." />;
+  return <ConfigList />;
 }

@@ -9,3 +9,4 @@ export * from './templates';
 export * from './diff';
 export * from './affected';
 export * from './validate';
+export * from './markers';

@@ -66,3 +66,15 @@ describe('YAML with positions', () => {
     expect(changedFields(live.spec, { x: [1, 3] }, 'spec')).toEqual(['spec.x[1]']);
   });
 });
+
+describe('markers', () => {
+  it('puts schema causes, API server causes and findings at their lines', async () => {
+    const { markersFor } = await import('./markers');
+    const m = markersFor(TEXT, {
+      causes: [{ field: 'spec.http[0].route', message: 'sum to 80' }],
+      serverCauses: [{ field: 'spec.http[0].timeout', message: 'invalid duration' }],
+      findings: [{ code: 'IST0101', name: 'ReferencedResourceNotFound', severity: 'error', kind: 'VirtualService', objectName: 'reviews', path: 'spec.http[0].route[1].destination.subset', message: 'no subset v2' }],
+    });
+    expect(m.map((x) => [x.line, x.source])).toEqual([[11, 'schema'], [20, 'API server'], [18, 'IST0101']]);
+  });
+});

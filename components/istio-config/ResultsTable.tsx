@@ -1,0 +1,45 @@
+'use client';
+
+import { Label } from '@patternfly/react-core';
+import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import type { ClusterResult } from './apply-flow';
+
+/** One row per cluster: what its API server answered (dry-run verdict or apply result). */
+export function ResultsTable({ rows, caption, testId }: { rows: readonly ClusterResult[]; caption: string; testId: string }) {
+  return (
+    <Table aria-label={caption} variant="compact" data-testid={testId}>
+      <caption>{caption}</caption>
+      <Thead>
+        <Tr>
+          <Th>Cluster</Th>
+          <Th>Result</Th>
+          <Th>Status</Th>
+          <Th>Message</Th>
+        </Tr>
+      </Thead>
+      <Tbody>
+        {rows.map((r) => (
+          <Tr key={r.cluster} data-testid={`result-${r.cluster}`}>
+            <Td dataLabel="Cluster">{r.cluster}</Td>
+            <Td dataLabel="Result">
+              <Label color={r.ok ? 'green' : 'red'}>{r.ok ? 'ok' : 'failed'}</Label>
+            </Td>
+            <Td dataLabel="Status">{r.status || '—'}</Td>
+            <Td dataLabel="Message">
+              {r.message}
+              {r.causes && r.causes.length > 0 && (
+                <ul data-testid={`causes-${r.cluster}`}>
+                  {r.causes.map((c) => (
+                    <li key={`${c.field}:${c.message}`}>
+                      <code>{c.field}</code>: {c.message}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Td>
+          </Tr>
+        ))}
+      </Tbody>
+    </Table>
+  );
+}
