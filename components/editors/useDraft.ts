@@ -9,6 +9,8 @@ export interface Draft {
   baseResourceVersion?: string;
   /** A version set aside by "Reload theirs": the user's text before reloading, never dropped silently. */
   stash?: string;
+  /** The text came from "Revert" in the history: the apply is recorded as a revert. */
+  revert?: boolean;
   savedAt: number;
 }
 

@@ -20,6 +20,8 @@ interface Props {
   object: Obj;
   /** resourceVersion the edit started from (absent: creating). */
   baseResourceVersion: string | undefined;
+  /** "revert" when the text came from the history. */
+  action?: 'apply' | 'revert';
   token: string;
   onClose: () => void;
   onServerCauses: (causes: FieldCause[]) => void;
@@ -31,7 +33,7 @@ interface Props {
 type Phase = 'checking' | 'reviewed' | 'applying' | 'applied';
 
 /** Review and apply: client checks, findings, server dry-run per cluster, diff, affected edges, then apply. */
-export function ApplyModal({ objRef, object, baseResourceVersion, token, onClose, onServerCauses, onApplied, onReloadTheirs, onRebase }: Props) {
+export function ApplyModal({ objRef, object, baseResourceVersion, action, token, onClose, onServerCauses, onApplied, onReloadTheirs, onRebase }: Props) {
   const [clusters, setClusters] = useState<string[]>([objRef.cluster]);
   const [phase, setPhase] = useState<Phase>('checking');
   const [findings, setFindings] = useState<Finding[] | 'unavailable' | undefined>();
@@ -73,7 +75,7 @@ export function ApplyModal({ objRef, object, baseResourceVersion, token, onClose
     if (id !== run.current) return;
     setFindings(f === 'unavailable' ? f : f.findings);
     setLive(l);
-    const rows = await applyToClusters({ ref: objRef, object, clusters: chosen, resourceVersions: versionsFor(l, base, chosen), dryRun: true, token });
+    const rows = await applyToClusters({ ref: objRef, object, clusters: chosen, resourceVersions: versionsFor(l, base, chosen), dryRun: true, token, ...(action ? { action } : {}) });
     if (id !== run.current) return;
     setDryRows(rows);
     await afterRows(rows);
@@ -89,7 +91,7 @@ export function ApplyModal({ objRef, object, baseResourceVersion, token, onClose
 
   const apply = async () => {
     setPhase('applying');
-    const rows = await applyToClusters({ ref: objRef, object, clusters, resourceVersions: versionsFor(live, baseResourceVersion, clusters), dryRun: false, token });
+    const rows = await applyToClusters({ ref: objRef, object, clusters, resourceVersions: versionsFor(live, baseResourceVersion, clusters), dryRun: false, token, ...(action ? { action } : {}) });
     setApplyRows(rows);
     await afterRows(rows);
     setPhase('applied');

@@ -112,7 +112,7 @@ export function ObjectPage({ objRef }: { objRef: ObjectRef }) {
                 : {
                     onRevert: (entry) => {
                       const next = { ...stripServerFields(live.object), spec: entry.previousSpec };
-                      save({ text: patchYamlText(draft?.text ?? pristine, next), baseResourceVersion: live.resourceVersion, savedAt: Date.now() });
+                      save({ text: patchYamlText(draft?.text ?? pristine, next), baseResourceVersion: live.resourceVersion, revert: true, savedAt: Date.now() });
                       setTab('edit');
                       toast({ variant: 'info', title: 'The spec before that change is in the editor', body: 'Review and apply it like any edit.' });
                     },

@@ -47,8 +47,8 @@ export function ObjectWorkspace({ objRef, live, pristineText, draft, saveDraft, 
   const text = draft?.text ?? pristineText;
   const baseRv = draft ? draft.baseResourceVersion : live?.resourceVersion;
   const save = (next: Partial<Draft>) => {
-    const merged = { text, baseResourceVersion: baseRv, stash: draft?.stash, ...next };
-    const pristine = merged.text === pristineText && merged.baseResourceVersion === live?.resourceVersion && merged.stash === undefined;
+    const merged = { text, baseResourceVersion: baseRv, stash: draft?.stash, revert: draft?.revert, ...next };
+    const pristine = merged.text === pristineText && !merged.revert && merged.baseResourceVersion === live?.resourceVersion && merged.stash === undefined;
     saveDraft(pristine ? null : { ...merged, savedAt: Date.now() });
   };
 
@@ -129,6 +129,7 @@ export function ObjectWorkspace({ objRef, live, pristineText, draft, saveDraft, 
           objRef={ref}
           object={parsed.value}
           baseResourceVersion={baseRv}
+          {...(draft?.revert ? { action: 'revert' as const } : {})}
           token={token}
           onClose={() => setModal(undefined)}
           onServerCauses={(causes) => {

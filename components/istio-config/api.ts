@@ -10,6 +10,8 @@ import {
   configItemSchema,
   configListResponseSchema,
   csrfResponseSchema,
+  CSRF_HEADER,
+  deleteResponseSchema,
   historyResponseSchema,
   multiApplyResponseSchema,
   type ApplyRequest,
@@ -18,13 +20,10 @@ import {
 } from '@/lib/istio-config/api';
 import { findingSchema } from '@/lib/validation/types';
 
-/** GET /api/csrf: the token, and whether the console is read-only and who the user is. */
-export const sessionSchema = csrfResponseSchema.extend({ readOnly: z.boolean().optional(), user: z.string().optional() });
-
 export function useSession() {
   return useQuery({
     queryKey: ['session'],
-    queryFn: () => fetchJson('/api/csrf', sessionSchema),
+    queryFn: () => fetchJson('/api/csrf', csrfResponseSchema),
     staleTime: Infinity,
     retry: 1,
   });
@@ -66,7 +65,7 @@ function mutation(method: string, token: string, body: unknown): RequestInit {
   return {
     method,
     credentials: 'same-origin',
-    headers: { 'content-type': 'application/json', 'x-csrf-token': token },
+    headers: { 'content-type': 'application/json', [CSRF_HEADER]: token },
     body: JSON.stringify(body),
   };
 }
@@ -80,7 +79,7 @@ export function applyMany(body: MultiApplyRequest, token: string) {
 }
 
 export function deleteObject(ref: ObjectRef, resourceVersion: string | undefined, token: string) {
-  return fetchJson(objectUrl(ref), z.unknown(), mutation('DELETE', token, resourceVersion ? { resourceVersion } : {}));
+  return fetchJson(objectUrl(ref), deleteResponseSchema, mutation('DELETE', token, resourceVersion ? { resourceVersion } : {}));
 }
 
 export const validateResponseSchema = z.object({ findings: z.array(findingSchema) });

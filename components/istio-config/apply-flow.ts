@@ -55,28 +55,31 @@ export interface ApplyInput {
   resourceVersions: Record<string, string>;
   dryRun: boolean;
   token: string;
+  /** "revert": the history records the change as a revert. */
+  action?: 'apply' | 'revert';
 }
 
 export async function applyToClusters(input: ApplyInput): Promise<ClusterResult[]> {
-  const { ref, object, clusters, resourceVersions, dryRun, token } = input;
+  const { ref, object, clusters, resourceVersions, dryRun, token, action } = input;
+  const act = action ? { action } : {};
   const only = clusters.length === 1 ? clusters[0] : undefined;
   if (only !== undefined) {
     const rv = resourceVersions[only];
     try {
-      const r = await putObject({ ...ref, cluster: only }, { object, ...(rv ? { resourceVersion: rv } : {}) }, dryRun, token);
+      const r = await putObject({ ...ref, cluster: only }, { object, ...(rv ? { resourceVersion: rv } : {}), ...act }, dryRun, token);
       const verb = dryRun ? (r.created ? 'would be created' : 'would be updated') : r.created ? 'created' : 'updated';
-      return [{ cluster: only, ok: true, status: r.created && !dryRun ? 201 : 200, message: `${ref.kind} ${ref.name} ${verb}`, created: r.created, resourceVersion: r.resourceVersion, object: r.object }];
+      return [{ cluster: only, ok: true, status: r.created && !dryRun ? 201 : 200, message: [`${ref.kind} ${ref.name} ${verb}`, ...(r.warnings ?? [])].join('; '), created: r.created, resourceVersion: r.resourceVersion, object: r.object }];
     } catch (e) {
       return [failure(only, e)];
     }
   }
   try {
-    const res = await applyMany({ clusters: [...clusters], object, resourceVersions, dryRun }, token);
+    const res = await applyMany({ clusters: [...clusters], object, resourceVersions, dryRun, ...act }, token);
     return res.results.map((r) => ({
       cluster: r.cluster,
       ok: r.ok,
       status: r.status,
-      message: r.ok ? `${r.created ? (dryRun ? 'would be created' : 'created') : dryRun ? 'would be updated' : 'updated'}` : (r.error?.message ?? `failed (${r.status})`),
+      message: r.ok ? [r.created ? (dryRun ? 'would be created' : 'created') : dryRun ? 'would be updated' : 'updated', ...(r.warnings ?? [])].join('; ') : (r.error?.message ?? `failed (${r.status})`),
       ...(r.error?.code ? { code: r.error.code } : {}),
       ...(r.error?.causes ? { causes: r.error.causes } : {}),
       ...(r.created !== undefined ? { created: r.created } : {}),
