@@ -1,5 +1,5 @@
-import { PendingView } from '@/components/shell/PendingView';
+import { AlertsView } from '@/components/alerts/AlertsView';
 
 export default function AlertsPage() {
-  return <PendingView title="Alerts" what="Firing alerts of every cluster will be listed here." />;
+  return <AlertsView />;
 }

@@ -1,5 +1,5 @@
-import { PendingView } from '@/components/shell/PendingView';
+import { MeshView } from '@/components/mesh/MeshView';
 
 export default function MeshClustersPage() {
-  return <PendingView title="Mesh & Clusters" what="Control planes, multi-cluster services and the cross-cluster matrix will be shown here." />;
+  return <MeshView />;
 }

@@ -1,0 +1,97 @@
+'use client';
+
+import { Label, LabelGroup, Title } from '@patternfly/react-core';
+import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import type { MCSProblem, MCSServiceRow } from '@/lib/mesh';
+
+/** Clusterset services x clusters, then the problems to fix. */
+export function McsTable({ services, problems, clusters, selected }: { services: MCSServiceRow[]; problems: MCSProblem[]; clusters: string[]; selected?: string }) {
+  return (
+    <>
+      <Table aria-label="Multi-cluster services" variant="compact" data-testid="mcs-table">
+        <Thead>
+          <Tr>
+            <Th>Service</Th>
+            <Th>Exported from</Th>
+            <Th>Imported into</Th>
+            {clusters.map((c) => (
+              <Th key={c}>{c}</Th>
+            ))}
+            <Th>Ports</Th>
+          </Tr>
+        </Thead>
+        <Tbody>
+          {services.map((s) => (
+            <Tr key={`${s.namespace}/${s.name}`} data-testid={`mcs-row-${s.namespace}-${s.name}`} isRowSelected={selected === `${s.namespace}/${s.name}`}>
+              <Td dataLabel="Service">
+                <strong>{s.name}</strong>.{s.namespace}
+                <div className="meridian-muted">{s.host}</div>
+              </Td>
+              <Td dataLabel="Exported from">{s.exportedFrom.join(', ') || '—'}</Td>
+              <Td dataLabel="Imported into">{s.importedIn.join(', ') || '—'}</Td>
+              {clusters.map((c) => {
+                const st = s.clusters.find((x) => x.cluster === c);
+                return (
+                  <Td key={c} dataLabel={c}>
+                    {st ? (
+                      <LabelGroup numLabels={3}>
+                        {st.exported && <Label color="blue" isCompact>exported</Label>}
+                        {st.imported && <Label color="purple" isCompact>imported</Label>}
+                        {st.service ? (
+                          <Label color={st.endpoints > 0 ? 'green' : st.exported ? 'red' : 'grey'} isCompact>
+                            {st.endpoints} endpoint{st.endpoints === 1 ? '' : 's'}
+                          </Label>
+                        ) : (
+                          st.exported && <Label color="red" isCompact>no Service</Label>
+                        )}
+                      </LabelGroup>
+                    ) : (
+                      <span className="meridian-muted">—</span>
+                    )}
+                  </Td>
+                );
+              })}
+              <Td dataLabel="Ports">
+                {s.portsConsistent ? <Label color="green">consistent</Label> : <Label color="orange">differ</Label>}{' '}
+                <span className="meridian-muted">{[...new Set(s.clusters.flatMap((c) => c.ports))].join(', ')}</span>
+              </Td>
+            </Tr>
+          ))}
+        </Tbody>
+      </Table>
+      <Title headingLevel="h2" size="lg" style={{ margin: '24px 0 8px' }}>
+        Problems ({problems.length})
+      </Title>
+      {problems.length === 0 ? (
+        <p>No problems: every export has a Service with ready endpoints, is imported, and its ports agree.</p>
+      ) : (
+        <Table aria-label="Multi-cluster service problems" variant="compact" data-testid="mcs-problems">
+          <Thead>
+            <Tr>
+              <Th>Severity</Th>
+              <Th>Problem</Th>
+              <Th>Service</Th>
+              <Th>Cluster</Th>
+              <Th>Details</Th>
+            </Tr>
+          </Thead>
+          <Tbody>
+            {problems.map((p, i) => (
+              <Tr key={i}>
+                <Td dataLabel="Severity">
+                  <Label color={p.severity === 'error' ? 'red' : 'orange'}>{p.severity}</Label>
+                </Td>
+                <Td dataLabel="Problem">{p.code}</Td>
+                <Td dataLabel="Service">
+                  {p.name}.{p.namespace}
+                </Td>
+                <Td dataLabel="Cluster">{p.cluster ?? '—'}</Td>
+                <Td dataLabel="Details">{p.message}</Td>
+              </Tr>
+            ))}
+          </Tbody>
+        </Table>
+      )}
+    </>
+  );
+}
