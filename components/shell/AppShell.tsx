@@ -22,6 +22,7 @@ import {
 import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { ALERT_COUNT_ID, AlertCountBadge } from '@/components/alerts/AlertCountBadge';
 import { NAV_ITEMS, scopeQuery } from '@/lib/url-state';
 import { ScopeSelectors } from './ScopeSelectors';
 import { ThemeToggle } from './ThemeToggle';
@@ -72,8 +73,9 @@ export function AppShell({ children }: { children: ReactNode }) {
           <NavList>
             {NAV_ITEMS.map((item) => (
               <NavItem key={item.href} isActive={isActive(pathname, item.href)}>
-                <Link href={`${item.href}${query}`} aria-current={isActive(pathname, item.href) ? 'page' : undefined}>
+                <Link href={`${item.href}${query}`} aria-current={isActive(pathname, item.href) ? 'page' : undefined} aria-describedby={item.href === '/alerts' ? ALERT_COUNT_ID : undefined}>
                   {item.label}
+                  {item.href === '/alerts' && <AlertCountBadge />}
                 </Link>
               </NavItem>
             ))}
