@@ -16,6 +16,8 @@ export interface AnalyzeSnapshotOptions extends AnalyzeOptions {
   locate?: Locate;
   /** Only these codes (default: every check). */
   codes?: readonly string[];
+  /** Only findings about objects this accepts (e.g. the posted ones among live objects). */
+  about?: (obj: K8sObject) => boolean;
 }
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
@@ -35,6 +37,7 @@ export function analyzeSnapshot(snapshot: InventorySnapshot, opts: AnalyzeSnapsh
   const seen = new Set<string>();
   const out: Finding[] = [];
   for (const { item, ...f } of raw) {
+    if (opts.about && !opts.about(item.obj)) continue;
     const k = key(f);
     if (seen.has(k)) continue;
     seen.add(k);
