@@ -24,6 +24,7 @@ export function buildContext(input: BuildGraphInput): AppenderContext {
     telemetryErrors: input.telemetryErrors ?? {},
     scope: makeScope(options.clusters, options.namespaces),
     resolver: new PathResolver(options.graphType, inventory),
+    configErrors: input.configErrors,
   };
 }
 

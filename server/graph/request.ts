@@ -8,6 +8,7 @@ import { inventorySnapshot } from '@/server/kube/informers';
 import { consoleMetrics } from '@/server/observability/metrics';
 import { queryInstant } from '@/server/prometheus/client';
 import { clustersWithoutPrometheus, prometheusTargets } from '@/server/prometheus/targets';
+import { liveErrorCount } from '@/server/validation/live';
 import { buildGraph } from './build';
 import { fetchTelemetry, mergeTelemetry } from './queries';
 import type { Telemetry } from './types';
@@ -67,6 +68,7 @@ async function compute(q: GraphQuery, queryTime: number): Promise<GraphResult> {
     telemetry,
     telemetryErrors: errors,
     options: { graphType: q.graphType, clusters: q.clusters, namespaces: q.namespaces, duration: q.duration, queryTime, idle: q.idle, thresholds: thresholdsFromConfig() },
+    configErrors: liveErrorCount,
   });
   endBuild();
   const t2 = performance.now();

@@ -55,6 +55,8 @@ export interface BuildGraphInput {
   /** Per cluster (or per Prometheus name) telemetry failures, shown in cluster status / warnings. */
   telemetryErrors?: Record<string, string>;
   options: GraphOptions;
+  /** Error-level validation findings about one Istio object (default: none): badges.configErrors. */
+  configErrors?: (cluster: string, kind: string, namespace: string | undefined, name: string) => number;
 }
 
 /** The graph while appenders work on it: maps by id; build.ts turns it into a sorted Graph. */
@@ -86,6 +88,7 @@ export interface AppenderContext {
   resolver: PathResolver;
   /** Reporter deduplication, decided by the traffic appender and reused by the appenders after it. */
   reporters?: { requests: ReporterChoice; tcp: ReporterChoice };
+  configErrors?: BuildGraphInput['configErrors'];
 }
 
 export interface Appender {

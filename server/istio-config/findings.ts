@@ -1,16 +1,14 @@
 import 'server-only';
 import type { ConfigItem, ObjectRef } from '@/lib/istio-config/api';
 import type { Finding } from '@/lib/validation/types';
+import { liveFindings } from '@/server/validation/live';
 
 /**
- * The validation findings about the given items (any order; attachFindings hands each item its own).
- *
- * Validation (server/validation, written by another engineer: analyzers over a config snapshot)
- * plugs in here: run the analyzers over the inventory snapshot (cached per snapshot) and return
- * the findings about these items. Until then: none.
+ * The validation findings about the given items (any order; attachFindings hands each item its own):
+ * the analyzers of server/validation over the live inventory, computed once per inventory change.
  */
 export function findingsFor(_items: readonly Omit<ConfigItem, 'findings'>[]): Finding[] {
-  return [];
+  return liveFindings().findings;
 }
 
 const refKey = (cluster: string | undefined, kind: string, namespace: string | undefined, name: string) =>

@@ -17,6 +17,14 @@ describe('istioConfig appender', () => {
     });
   });
 
+  it('counts the error findings of the config on the nodes it targets', () => {
+    const input = scenario('workload');
+    input.configErrors = (cluster, kind, ns, name) => (cluster === 'us-east' && kind === 'VirtualService' && ns === 'bookinfo' && name === 'reviews' ? 2 : 0);
+    const g = runAppenders(input, [traffic, istioConfig]);
+    const badges = byId(g.nodes, (n) => n.badges.configErrors);
+    expect(badges).toEqual({ 'svc:us-east:bookinfo:reviews': 2 });
+  });
+
   it('resolves every host form and detects circuit breakers at every level', () => {
     const objs = merge(
       service('a', 'short'),

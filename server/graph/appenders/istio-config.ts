@@ -12,6 +12,7 @@ import type { Appender, AppenderContext, WorkGraph } from '../types';
  * `<name>.<ns>.svc.cluster.local` to the service in the object's cluster (config shapes the
  * traffic of its own cluster's proxies), `*.svc.clusterset.local` to that service in every cluster,
  * anything else to ext:<host>. Wildcard hosts are skipped. Works per object, never per node pair.
+ * The error-level validation findings of each object (ctx.configErrors) add up in badges.configErrors.
  */
 
 const rec = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
@@ -55,10 +56,12 @@ function targets(host: string, cluster: string, ns: string, ctx: AppenderContext
   return [nodeId.external(host)];
 }
 
-function mark(graph: WorkGraph, ids: string[], badges: Partial<Badges>) {
+function mark(graph: WorkGraph, ids: string[], badges: Partial<Badges>, errors: number) {
   for (const id of ids) {
     const node: GraphNode | undefined = graph.nodes.get(id);
-    if (node) Object.assign(node.badges, badges);
+    if (!node) continue;
+    Object.assign(node.badges, badges);
+    if (errors > 0) node.badges.configErrors = (node.badges.configErrors ?? 0) + errors;
   }
 }
 
@@ -79,11 +82,15 @@ export const istioConfig: Appender = {
         const ns = o.metadata.namespace ?? 'default';
         return raw.filter((h): h is string => typeof h === 'string').flatMap((h) => targets(h, cluster, ns, ctx, clusterSet));
       };
+      // Error-level validation findings of the object count on every node it targets (badges.configErrors).
+      const errors = (o: K8sObject) => ctx.configErrors?.(cluster, o.kind ?? '', o.metadata.namespace, o.metadata.name) ?? 0;
       for (const vs of snap.objects.VirtualService ?? []) {
-        mark(graph, hostsOf(vs, 'hosts'), hasFault(vs) ? { virtualService: true, faultInjection: true } : { virtualService: true });
+        const badges = hasFault(vs) ? { virtualService: true, faultInjection: true } : { virtualService: true };
+        mark(graph, hostsOf(vs, 'hosts'), badges, errors({ ...vs, kind: 'VirtualService' }));
       }
       for (const dr of snap.objects.DestinationRule ?? []) {
-        mark(graph, hostsOf(dr, 'host'), hasCircuitBreaker(dr) ? { destinationRule: true, circuitBreaker: true } : { destinationRule: true });
+        const badges = hasCircuitBreaker(dr) ? { destinationRule: true, circuitBreaker: true } : { destinationRule: true };
+        mark(graph, hostsOf(dr, 'host'), badges, errors({ ...dr, kind: 'DestinationRule' }));
       }
     }
   },
