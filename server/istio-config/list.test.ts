@@ -52,7 +52,11 @@ describe('listConfig', () => {
       'l-live/DestinationRule/bookinfo/reviews',
       'l-live/VirtualService/bookinfo/reviews',
     ]);
-    expect(all.items[0]).toMatchObject({ findings: [], object: { apiVersion: 'networking.istio.io/v1' } });
+    expect(all.items[0]).toMatchObject({ object: { apiVersion: 'networking.istio.io/v1' } });
+    // No Service "reviews" exists in the test cluster: validation says so on the VirtualService.
+    const vs = all.items.find((i) => i.ref.kind === 'VirtualService');
+    expect(vs?.findings).toContainEqual(expect.objectContaining({ code: 'IST0101', severity: 'error', path: 'spec.http[0].route[0].destination.host' }));
+    for (const item of all.items) for (const finding of item.findings) expect(finding).toMatchObject({ cluster: 'l-live', kind: item.ref.kind, objectName: item.ref.name });
     expect(all.items[0]?.resourceVersion).toMatch(/^\d+$/);
     expect(Object.keys(all.errorsByCluster)).toEqual(['l-dead']);
   });
@@ -63,7 +67,9 @@ describe('listConfig', () => {
     expect(f({ kinds: ['DestinationRule'] })).toEqual(['DestinationRule']);
     expect(f({ namespaces: ['default'] })).toEqual([]);
     expect(f({ clusters: ['l-dead'] })).toEqual([]);
-    expect(f({ findingsOnly: true })).toEqual([]);
+    const withFindings = listConfig({ clusters: [], namespaces: [], kinds: [], findingsOnly: false }).items.filter((i) => i.findings.length).map((i) => i.ref.kind);
+    expect(f({ findingsOnly: true })).toEqual(withFindings);
+    expect(withFindings).toContain('VirtualService');
     expect(() => f({ clusters: ['nowhere'] })).toThrow('Unknown cluster "nowhere"');
   });
 
