@@ -70,7 +70,8 @@ export function ApplyModal({ objRef, object, baseResourceVersion, action, token,
     setConflict(undefined);
     setDryRows([]);
     setApplyRows([]);
-    if (blocked) return setPhase('reviewed');
+    // A schema problem still gets the server's verdict (a dry-run changes nothing); too large is refused here.
+    if (check.tooLarge) return setPhase('reviewed');
     const [f, l] = await Promise.all([validateYaml(toYaml(object), objRef.cluster, token).catch(() => 'unavailable' as const), loadLive(objRef, chosen)]);
     if (id !== run.current) return;
     setFindings(f === 'unavailable' ? f : f.findings);
@@ -105,6 +106,15 @@ export function ApplyModal({ objRef, object, baseResourceVersion, action, token,
     <Modal isOpen onClose={onClose} variant="large" aria-labelledby="apply-title" data-testid="apply-modal">
       <ModalHeader title={`Review and apply ${objRef.kind} ${objRef.namespace}/${objRef.name}`} labelId="apply-title" />
       <ModalBody>
+        {applyRows.length > 0 && (
+          <>
+            <Title headingLevel="h3">Result</Title>
+            {applyRows.some((r) => !r.ok) && applyRows.some((r) => r.ok) && (
+              <Alert isInline variant="warning" title="Partly applied: some clusters failed" data-testid="partial-failure" />
+            )}
+            <ResultsTable rows={applyRows} caption="Apply result per cluster" testId="apply-results" />
+          </>
+        )}
         <Title headingLevel="h3">Clusters</Title>
         <ClusterPicker selected={clusters} onChange={(c) => {
             if (!c.length) return;
@@ -113,7 +123,7 @@ export function ApplyModal({ objRef, object, baseResourceVersion, action, token,
           }} primary={objRef.cluster} isDisabled={phase === 'checking' || phase === 'applying'} />
         <Title headingLevel="h3" style={{ marginTop: 16 }}>1. Checks in the browser</Title>
         {blocked ? (
-          <Alert isInline variant="danger" title="Fix these before the server sees them" data-testid="client-check">
+          <Alert isInline variant="danger" title={check.tooLarge ? 'Too large to send' : 'The schema check failed: apply stays disabled until these are fixed'} data-testid="client-check">
             {check.tooLarge && <p>The request would be {check.bytes} bytes; the limit is 1 MiB (1048576 bytes).</p>}
             <ul>{check.causes.map((c) => <li key={c.field + c.message}><code>{c.field}</code>: {c.message}</li>)}</ul>
           </Alert>
@@ -121,9 +131,9 @@ export function ApplyModal({ objRef, object, baseResourceVersion, action, token,
           <Content component="p" data-testid="client-check">Schema: valid. Size: {check.bytes} bytes.</Content>
         )}
         <Title headingLevel="h3" style={{ marginTop: 16 }}>2. Findings</Title>
-        {findings === undefined ? phase === 'checking' && !blocked ? <Spinner size="md" aria-label="Validating" /> : null : findings === 'unavailable' ? <p>Validation is not available on this server.</p> : <FindingsList findings={findings} empty="No findings." />}
+        {findings === undefined ? phase === 'checking' && !check.tooLarge ? <Spinner size="md" aria-label="Validating" /> : null : findings === 'unavailable' ? <p>Validation is not available on this server.</p> : <FindingsList findings={findings} empty="No findings." />}
         <Title headingLevel="h3" style={{ marginTop: 16 }}>3. Server dry-run</Title>
-        {phase === 'checking' && !blocked && <Spinner size="md" aria-label="Dry-run" />}
+        {phase === 'checking' && !check.tooLarge && <Spinner size="md" aria-label="Dry-run" />}
         {dryRows.length > 0 && <ResultsTable rows={dryRows} caption="The API server's verdict (dryRun=All)" testId="dry-run-results" />}
         {conflict && (
           <ConflictView
@@ -150,15 +160,6 @@ export function ApplyModal({ objRef, object, baseResourceVersion, action, token,
             <AffectedEdges object={object} namespace={objRef.namespace} clusters={clusters} />
           </>
         )}
-        {applyRows.length > 0 && (
-          <>
-            <Title headingLevel="h3" style={{ marginTop: 16 }}>Result</Title>
-            {applyRows.some((r) => !r.ok) && applyRows.some((r) => r.ok) && (
-              <Alert isInline variant="warning" title="Partly applied: some clusters failed" data-testid="partial-failure" />
-            )}
-            <ResultsTable rows={applyRows} caption="Apply result per cluster" testId="apply-results" />
-          </>
-        )}
       </ModalBody>
       <ModalFooter>
         {phase !== 'applied' && (
@@ -166,11 +167,13 @@ export function ApplyModal({ objRef, object, baseResourceVersion, action, token,
             Apply to {clusters.length === 1 ? clusters[0] : `${clusters.length} clusters`}
           </Button>
         )}
-        <Button variant="secondary" onClick={() => void review(baseResourceVersion)} isDisabled={phase === 'checking' || phase === 'applying'}>
-          Re-run checks
-        </Button>
+        {phase !== 'applied' && (
+          <Button variant="secondary" onClick={() => void review(baseResourceVersion)} isDisabled={phase === 'checking' || phase === 'applying'}>
+            Re-run checks
+          </Button>
+        )}
         <Button variant="link" onClick={onClose}>
-          {phase === 'applied' ? 'Close' : 'Cancel'}
+          {phase === 'applied' ? 'Done' : 'Cancel'}
         </Button>
       </ModalFooter>
     </Modal>
