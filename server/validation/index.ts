@@ -51,6 +51,7 @@ export function analyzeSnapshot(snapshot: InventorySnapshot, opts: AnalyzeSnapsh
       a.kind.localeCompare(b.kind) ||
       (a.namespace ?? '').localeCompare(b.namespace ?? '') ||
       a.objectName.localeCompare(b.objectName) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
       a.code.localeCompare(b.code) ||
       (a.path ?? '').localeCompare(b.path ?? ''),
   );
