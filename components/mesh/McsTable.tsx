@@ -12,10 +12,12 @@ export function McsTable({ services, problems, clusters, selected }: { services:
         <Thead>
           <Tr>
             <Th>Service</Th>
-            <Th>Exported from</Th>
-            <Th>Imported into</Th>
+            <Th modifier="wrap">Exported from</Th>
+            <Th modifier="wrap">Imported into</Th>
             {clusters.map((c) => (
-              <Th key={c}>{c}</Th>
+              <Th key={c} modifier="wrap">
+                {c}
+              </Th>
             ))}
             <Th>Ports</Th>
           </Tr>
