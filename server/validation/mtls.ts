@@ -66,3 +66,11 @@ export function backendPods(ctx: Ctx, services: Item[], subsetLabels?: Record<st
       .filter((p) => selects(selector, p.obj.metadata.labels) && selects(subsetLabels, p.obj.metadata.labels));
   });
 }
+
+/** Each tls mode of a DestinationRule with the pods it applies to (the host's Service pods of every cluster, narrowed by subset). */
+export function tlsTargets(ctx: Ctx, dr: Item): { tls: ClientTls; pods: Item[] }[] {
+  const host = (dr.obj.spec as Loose)?.host;
+  if (typeof host !== 'string') return [];
+  const services = ctx.resolveHost(host, dr.namespace ?? 'default')?.services ?? [];
+  return clientTlsModes(dr).map((tls) => ({ tls, pods: backendPods(ctx, services, tls.subsetLabels) }));
+}

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Ctx, ResolvedHost } from './context';
 import type { Item, Loose } from './types';
 
 // The destinations and match rules of a VirtualService, with their field paths.
@@ -54,4 +55,12 @@ export function hostsOf(obj: Item): string[] {
 export function gatewayRef(ref: string, namespace: string): { namespace: string; name: string } {
   const slash = ref.indexOf('/');
   return slash < 0 ? { namespace, name: ref } : { namespace: ref.slice(0, slash), name: ref.slice(slash + 1) };
+}
+
+/** Each destination that names a host, with what the host resolves to from the VirtualService (its namespace and exportTo). */
+export function resolvedDestinations(ctx: Ctx, vs: Item): { d: DestinationRef & { host: string }; resolved: ResolvedHost | undefined }[] {
+  const exportTo = (vs.obj.spec as Loose)?.exportTo as string[] | undefined;
+  return destinationsOf(vs)
+    .filter((d): d is DestinationRef & { host: string } => d.host !== undefined)
+    .map((d) => ({ d, resolved: ctx.resolveHost(d.host, vs.namespace ?? 'default', exportTo) }));
 }

@@ -1,6 +1,6 @@
 import 'server-only';
-import { backendPods, clientTlsModes, effectivePeer } from '../mtls';
-import { finding, type Check, type Loose } from '../types';
+import { effectivePeer, tlsTargets } from '../mtls';
+import { finding, type Check } from '../types';
 import { hasProxy } from '../workloads';
 
 /** Clients told to send Istio mTLS to workloads that cannot terminate it (mTLS DISABLE, or no sidecar). */
@@ -10,13 +10,10 @@ export const mtlsDisabledMutual: Check = {
   severity: 'error',
   description: 'A DestinationRule sends ISTIO_MUTUAL to workloads whose PeerAuthentication is DISABLE or that run no sidecar.',
   run(ctx) {
-    return ctx.items('DestinationRule').flatMap((dr) => {
-      const host = (dr.obj.spec as Loose)?.host;
-      if (typeof host !== 'string') return [];
-      const services = ctx.resolveHost(host, dr.namespace ?? 'default')?.services ?? [];
-      return clientTlsModes(dr).flatMap((t) => {
+    return ctx.items('DestinationRule').flatMap((dr) =>
+      tlsTargets(ctx, dr).flatMap(({ tls: t, pods }) => {
         if (t.mode !== 'ISTIO_MUTUAL') return [];
-        for (const p of backendPods(ctx, services, t.subsetLabels)) {
+        for (const p of pods) {
           const where = p.cluster ? ` in ${p.cluster}` : '';
           if (!hasProxy(p.obj) && !ctx.inMesh(p)) {
             return [finding(this, dr, t.path, `tls mode ISTIO_MUTUAL, but pod ${p.namespace}/${p.name}${where} runs no sidecar and cannot terminate Istio mTLS.`)];
@@ -28,7 +25,7 @@ export const mtlsDisabledMutual: Check = {
           }
         }
         return [];
-      });
-    });
+      }),
+    );
   },
 };
