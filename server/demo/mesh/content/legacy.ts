@@ -2,7 +2,8 @@ import 'server-only';
 import { clusterLocalHost } from '../ids';
 import type { NamespaceSpec } from '../spec';
 
-// legacy (ap-south): a namespace outside the mesh (no istio-injection label). legacy-billing has no
+// legacy (ap-south): a namespace outside the mesh, opted out as Istio expects (istio-injection=disabled,
+// so istioctl analyze does not suspect a forgotten label). legacy-billing has no
 // sidecar and calls bookinfo's details in plaintext (bookinfo is PERMISSIVE through the mesh-wide
 // default). It runs next to details because without a sidecar only local endpoints are reachable.
 
@@ -10,6 +11,7 @@ export const legacy: NamespaceSpec = {
   name: 'legacy',
   clusters: ['ap-south'],
   injected: false,
+  labels: () => ({ 'istio-injection': 'disabled' }),
   workloads: [
     {
       cluster: 'ap-south',
