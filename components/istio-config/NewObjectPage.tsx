@@ -2,6 +2,7 @@
 
 import { Alert, Form, FormGroup, FormSelect, FormSelectOption, Grid, GridItem, TextInput } from '@patternfly/react-core';
 import { useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useDraft } from '@/components/editors/useDraft';
 import { PageFrame } from '@/components/shell/PageFrame';
@@ -69,6 +70,12 @@ export function NewObjectPage() {
           </GridItem>
         </Grid>
       </Form>
+      {ready && kind === 'VirtualService' && service && versions.length > 0 && (
+        <Alert isInline variant="info" title={`Routes to subsets ${versions.join(', ')} of ${service}`} style={{ marginBottom: 16 }}>
+          Subsets are defined by a DestinationRule.{' '}
+          <Link href={`/istio/new?${new URLSearchParams({ kind: 'DestinationRule', cluster, namespace, service }).toString()}`}>Create the DestinationRule for {service}</Link> (subsets from its pods&apos; version labels) if it has none.
+        </Alert>
+      )}
       {!ready ? (
         <Alert isInline variant="info" title="Choose the cluster and namespace of the new object" />
       ) : !loaded || (service && isLoading) ? (
