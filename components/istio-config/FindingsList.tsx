@@ -6,10 +6,10 @@ import type { Finding } from '@/lib/validation/types';
 const COLOR = { error: 'red', warning: 'orange', info: 'blue' } as const;
 
 /** Validation findings: severity, code, message and the field they point at. */
-export function FindingsList({ findings, empty }: { findings: readonly Finding[]; empty: string }) {
+export function FindingsList({ findings, empty, testId = 'findings-list' }: { findings: readonly Finding[]; empty: string; testId?: string }) {
   if (!findings.length) return <p data-testid="findings-empty">{empty}</p>;
   return (
-    <List isPlain data-testid="findings-list">
+    <List isPlain data-testid={testId}>
       {findings.map((f, i) => (
         <ListItem key={`${f.code}:${f.path ?? ''}:${i}`}>
           <Label color={COLOR[f.severity]} isCompact>

@@ -76,7 +76,7 @@ export function ObjectPage({ objRef }: { objRef: ObjectRef }) {
       }
     >
       {breadcrumb}
-      {live.findings.length > 0 && <FindingsList findings={live.findings} empty="" />}
+      {live.findings.length > 0 && <FindingsList findings={live.findings} empty="" testId="object-findings" />}
       <Tabs activeKey={tab} onSelect={(_e, k) => setTab(k === 'yaml' || k === 'history' ? k : 'edit')} aria-label="Object" mountOnEnter unmountOnExit>
         <Tab eventKey="edit" title={<TabTitleText>{readOnly ? 'View' : 'Edit'}</TabTitleText>}>
           <div style={{ paddingTop: 16 }}>
