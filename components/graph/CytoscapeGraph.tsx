@@ -19,6 +19,8 @@ export interface GraphControls {
 export interface DrawInfo {
   /** ms from receiving the elements to the first complete render. */
   ms: number;
+  /** ms from receiving the elements to the end of the layout (0 when positions were kept). */
+  layoutMs: number;
   nodes: number;
   edges: number;
   layout: string;
@@ -44,6 +46,14 @@ const positionsFor = (key: string) => {
   if (!m) POSITIONS.set(key, (m = new Map()));
   return m;
 };
+
+/** A fitted small graph is not blown up past readable proportions. */
+function capZoom(cy: Core) {
+  if (cy.zoom() > 1.3) {
+    cy.zoom(1.3);
+    cy.center();
+  }
+}
 
 type TestHook = { cy: () => Core | undefined; draws: number; lastDraw?: DrawInfo };
 declare global {
@@ -102,9 +112,9 @@ export function CytoscapeGraph({ elements, layout, positionsKey, theme, selected
     cyRef.current?.style(graphStylesheet(theme, large));
   }, [ready, theme, large]);
 
-  const finish = (cy: Core, t0: number, label: string) => {
+  const finish = (cy: Core, t0: number, label: string, layoutMs = 0) => {
     const done = () => {
-      const info = { ms: performance.now() - t0, nodes: cy.nodes('.leaf').size(), edges: cy.edges().size(), layout: label };
+      const info = { ms: performance.now() - t0, layoutMs, nodes: cy.nodes('.leaf').size(), edges: cy.edges().size(), layout: label };
       savePositions(cy, positionsFor(latest.current.positionsKey));
       if (window.__meridianGraph) {
         window.__meridianGraph.draws++;
@@ -127,7 +137,10 @@ export function CytoscapeGraph({ elements, layout, positionsKey, theme, selected
   const runLayout = (cy: Core, t0: number) => {
     const { options, label } = layoutOptions(latest.current.layout, cy.nodes('.leaf').size());
     const l = cy.layout(options);
-    l.one('layoutstop', () => finish(cy, t0, label));
+    l.one('layoutstop', () => {
+      capZoom(cy);
+      finish(cy, t0, label, performance.now() - t0);
+    });
     l.run();
   };
 
@@ -164,7 +177,12 @@ export function CytoscapeGraph({ elements, layout, positionsKey, theme, selected
   }, [ready, selected, elements]);
 
   useImperativeHandle(controls, () => ({
-    fit: () => cyRef.current?.fit(undefined, 30),
+    fit: () => {
+      const cy = cyRef.current;
+      if (!cy) return;
+      cy.fit(undefined, 30);
+      capZoom(cy);
+    },
     zoom: (factor) => {
       const cy = cyRef.current;
       if (cy) cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });

@@ -1,10 +1,11 @@
 'use client';
 
-import { Button, Checkbox, FormSelect, FormSelectOption, ToggleGroup, ToggleGroupItem, Toolbar, ToolbarContent, ToolbarGroup, ToolbarItem, Tooltip } from '@patternfly/react-core';
+import { Button, FormSelect, FormSelectOption, ToggleGroup, ToggleGroupItem, Toolbar, ToolbarContent, ToolbarGroup, ToolbarItem, Tooltip } from '@patternfly/react-core';
 import { DownloadIcon, ExpandIcon, ListIcon, SearchMinusIcon, SearchPlusIcon, SyncAltIcon, TopologyIcon } from '@patternfly/react-icons';
 import type { ReactNode } from 'react';
 import { DURATION_CHOICES } from '@/lib/graph/query';
 import type { ClusterGraphStatus } from '@/lib/graph/types';
+import { DisplayMenu } from './DisplayMenu';
 import { EDGE_LABELS, LAYOUTS, REFRESH_CHOICES, type GraphView } from './view-state';
 
 const GRAPH_TYPES: [GraphView['graphType'], string][] = [
@@ -17,7 +18,7 @@ const EDGE_LABEL_TEXT: Record<GraphView['edgeLabel'], string> = { none: 'No edge
 
 function Select<T extends string>({ label, value, options, onChange, text }: { label: string; value: T; options: readonly T[]; onChange: (v: T) => void; text?: (v: T) => string }) {
   return (
-    <FormSelect aria-label={label} value={value} onChange={(_e, v) => onChange(v as T)} style={{ minWidth: 120 }} data-testid={`graph-${label.toLowerCase().replace(/\W+/g, '-')}`}>
+    <FormSelect aria-label={label} value={value} onChange={(_e, v) => onChange(v as T)} style={{ width: 'auto' }} data-testid={`graph-${label.toLowerCase().replace(/\W+/g, '-')}`}>
       {options.map((o) => (
         <FormSelectOption key={o} value={o} label={text ? text(o) : o} />
       ))}
@@ -83,17 +84,9 @@ export function GraphToolbar({ view, update, clusters, onFit, onZoom, onRelayout
             <Select label="Edge labels" value={view.edgeLabel} options={EDGE_LABELS} text={(v) => EDGE_LABEL_TEXT[v]} onChange={(edgeLabel) => update({ edgeLabel })} />
           </ToolbarItem>
         </ToolbarGroup>
-        <ToolbarGroup>
-          <ToolbarItem alignSelf="center">
-            <Checkbox id="graph-box-cluster" label="Cluster boxes" isChecked={view.boxes.cluster} onChange={(_e, cluster) => update({ boxes: { ...view.boxes, cluster } })} />
-          </ToolbarItem>
-          <ToolbarItem alignSelf="center">
-            <Checkbox id="graph-box-namespace" label="Namespace boxes" isChecked={view.boxes.namespace} onChange={(_e, namespace) => update({ boxes: { ...view.boxes, namespace } })} />
-          </ToolbarItem>
-          <ToolbarItem alignSelf="center">
-            <Checkbox id="graph-idle" label="Idle nodes" isChecked={view.idle} onChange={(_e, idle) => update({ idle })} />
-          </ToolbarItem>
-        </ToolbarGroup>
+        <ToolbarItem>
+          <DisplayMenu view={view} update={update} />
+        </ToolbarItem>
         <ToolbarGroup align={{ default: 'alignEnd' }}>
           <ToolbarItem>
             <ToggleGroup aria-label="View">

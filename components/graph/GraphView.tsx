@@ -125,7 +125,7 @@ export function GraphView() {
   }
 
   return (
-    <PageFrame title="Graph" description="Traffic between the apps, workloads and services of every selected cluster, live.">
+    <PageFrame title="Graph">
       {toolbar}
       {graph && <GraphStatus graph={graph} />}
       {body}

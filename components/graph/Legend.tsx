@@ -39,7 +39,7 @@ function Line({ color, width = 2, dashed, dot, halo }: { color: string; width?: 
 
 /** What the shapes, colours, line styles and badges of the graph mean. */
 export function Legend({ theme }: { theme: 'light' | 'dark' }) {
-  const [open, setOpen] = useState(true);
+  const [open, setOpen] = useState(false);
   const p = PALETTES[theme];
   return (
     <aside className="meridian-legend" aria-label="Graph legend" data-testid="graph-legend">

@@ -62,7 +62,7 @@ describe('updateElements', () => {
     const { cy, positions } = drawn(g);
     updateElements(cy, toElements(g, { ...opts, boxes: { cluster: true, namespace: false } }), positions);
     const id = g.nodes[0]?.id ?? '';
-    expect(cy.getElementById(id).parent().id()).toBe('cluster:us-east');
+    expect(cy.getElementById(id).parent().first().id()).toBe('cluster:us-east');
     expect(cy.nodes('.box-namespace').size()).toBe(0);
     updateElements(cy, toElements(g, { ...opts, boxes: { cluster: false, namespace: false } }), positions);
     expect(cy.getElementById(id).parent().empty()).toBe(true);
