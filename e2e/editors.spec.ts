@@ -78,6 +78,7 @@ test('traffic shifting form: 0/0/100, dry-run, diff, apply; the graph moves revi
   await page.getByLabel('Weight of reviews v3').fill('100');
   await expect(page.getByTestId('weight-total')).toHaveText('Total 100%');
   await expect(page.getByTestId('traffic-shift-errors')).toHaveCount(0);
+  await page.screenshot({ path: shots('editors-form'), fullPage: true });
 
   const modal = await openReview(page);
   await expect(modal.getByTestId('result-us-east')).toContainText('ok');

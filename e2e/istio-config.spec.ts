@@ -77,3 +77,37 @@ test('fixing the broken VirtualService in the editor clears its finding; the see
     expect(back.metadata.annotations).toEqual(seeded.metadata.annotations);
   }
 });
+
+test('another kind in YAML: create a Sidecar through the same review, then delete it with confirmation', async ({ page }) => {
+  const name = 'e2e-config-sidecar';
+  const exists = async () => (await kubectl(['--context', 'ap-south', '-n', 'legacy', 'get', 'sidecar', name])).code === 0;
+  expect(await exists()).toBe(false);
+  try {
+    await page.goto('/istio/new?kind=Sidecar&cluster=ap-south&namespace=legacy');
+    const editor = page.getByTestId('yaml-editor');
+    await expect(editor).toContainText('kind: Sidecar');
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.insertText(
+      `apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: ${name}\n  namespace: legacy\nspec:\n  egress:\n    - hosts:\n        - "./*"\n`,
+    );
+    await page.getByTestId('review-apply').click();
+    const modal = page.getByTestId('apply-modal');
+    await expect(modal.getByTestId('result-ap-south')).toContainText('would be created');
+    expect(await exists()).toBe(false);
+    await modal.getByRole('button', { name: 'Apply to ap-south' }).click();
+    await expect(page).toHaveURL(new RegExp(`/istio/ap-south/legacy/Sidecar/${name}$`));
+    expect(await exists()).toBe(true);
+
+    await page.getByRole('button', { name: 'Delete' }).click();
+    const del = page.getByTestId('delete-modal');
+    await expect(del.getByRole('button', { name: 'Delete' })).toBeDisabled();
+    await del.getByLabel(`Type ${name} to confirm`).fill(name);
+    await page.screenshot({ path: 'test-results/screenshots/istio-config-delete.png' });
+    await del.getByRole('button', { name: 'Delete' }).click();
+    await expect(page).toHaveURL(/\/istio$/);
+    await expect.poll(exists).toBe(false);
+  } finally {
+    if (await exists()) await kubectl(['--context', 'ap-south', '-n', 'legacy', 'delete', 'sidecar', name]);
+  }
+});
