@@ -4,6 +4,7 @@ import type { Core, ElementDefinition } from 'cytoscape';
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { loadCytoscape } from './cy-loader';
 import { LARGE_GRAPH, layoutOptions, savePositions, updateElements } from './cy-update';
+import { gridLayout } from './grid-layout';
 import type { Pos } from './placement';
 import { graphStylesheet } from './style';
 import type { LayoutName } from './view-state';
@@ -47,6 +48,8 @@ const positionsFor = (key: string) => {
   return m;
 };
 
+const leavesOf = (cy: Core) => cy.nodes('.leaf').map((n) => ({ id: n.id(), parent: n.data('parent') as string | undefined, cluster: n.data('cluster') as string | undefined }));
+
 /** A fitted small graph is not blown up past readable proportions. */
 function capZoom(cy: Core) {
   if (cy.zoom() > 1.3) {
@@ -55,7 +58,7 @@ function capZoom(cy: Core) {
   }
 }
 
-type TestHook = { cy: () => Core | undefined; draws: number; lastDraw?: DrawInfo };
+type TestHook = { cy: () => Core | undefined; draws: number; lastDraw?: DrawInfo; refinedMs?: number };
 declare global {
   interface Window {
     __meridianGraph?: TestHook;
@@ -134,8 +137,52 @@ export function CytoscapeGraph({ elements, layout, positionsKey, theme, selected
     setTimeout(() => requestAnimationFrame(once), 500);
   };
 
+  const worker = useRef<{ w: Worker; seq: number } | undefined>(undefined);
+  useEffect(() => () => worker.current?.w.terminate(), []);
+
+  /** Big graphs: refine the grid with fcose 'draft' in a worker, then move the nodes there. */
+  const refine = (cy: Core) => {
+    if (typeof Worker === 'undefined') return;
+    try {
+      worker.current ??= { w: new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' }), seq: 0 };
+    } catch {
+      return;
+    }
+    const job = worker.current;
+    const seq = ++job.seq;
+    const t0 = performance.now();
+    job.w.onmessage = (e: MessageEvent<{ id: number; positions?: Record<string, Pos> }>) => {
+      const pos = e.data.positions;
+      if (e.data.id !== job.seq || !pos || cyRef.current !== cy) return;
+      cy.batch(() =>
+        cy.nodes('.leaf').forEach((n) => {
+          const p = pos[n.id()];
+          if (p) n.position(p);
+        }),
+      );
+      cy.fit(undefined, 20);
+      savePositions(cy, positionsFor(latest.current.positionsKey));
+      if (window.__meridianGraph) window.__meridianGraph.refinedMs = performance.now() - t0;
+    };
+    job.w.postMessage({ id: seq, leaves: leavesOf(cy), edges: cy.edges().map((e) => [e.data('source') as string, e.data('target') as string]) });
+  };
+
   const runLayout = (cy: Core, t0: number) => {
-    const { options, label } = layoutOptions(latest.current.layout, cy.nodes('.leaf').size());
+    const count = cy.nodes('.leaf').size();
+    if (count > LARGE_GRAPH) {
+      const grid = gridLayout(leavesOf(cy));
+      cy.batch(() =>
+        cy.nodes('.leaf').forEach((n) => {
+          const p = grid.get(n.id());
+          if (p) n.position(p);
+        }),
+      );
+      cy.fit(undefined, 20);
+      finish(cy, t0, 'grid, then fcose per box in a worker', performance.now() - t0);
+      refine(cy);
+      return;
+    }
+    const { options, label } = layoutOptions(latest.current.layout, count);
     const l = cy.layout(options);
     l.one('layoutstop', () => {
       capZoom(cy);

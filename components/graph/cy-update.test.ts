@@ -88,3 +88,23 @@ describe('placeNear', () => {
     expect(d(out.get('chain'), out.get('n1') ?? { x: 0, y: 0 })).toBeLessThan(120);
   });
 });
+
+describe('gridLayout', () => {
+  it('places every leaf once, boxes apart, and uses a box layout when given', async () => {
+    const { gridLayout } = await import('./grid-layout');
+    const leaves = [
+      { id: 'a', parent: 'ns:c1:x', cluster: 'c1' },
+      { id: 'b', parent: 'ns:c1:x', cluster: 'c1' },
+      { id: 'c', parent: 'ns:c2:y', cluster: 'c2' },
+      { id: 'ext' },
+    ];
+    const out = gridLayout(leaves);
+    expect([...out.keys()].sort()).toEqual(['a', 'b', 'c', 'ext']);
+    const key = (p: Pos | undefined) => `${p?.x},${p?.y}`;
+    expect(new Set([...out.values()].map(key)).size).toBe(4);
+    expect((out.get('c')?.x ?? 0) > (out.get('b')?.x ?? 0)).toBe(true);
+    const local = new Map([['ns:c1:x', new Map([['a', { x: 500, y: 500 }], ['b', { x: 500, y: 700 }]])]]);
+    const own = gridLayout(leaves, local);
+    expect((own.get('b')?.y ?? 0) - (own.get('a')?.y ?? 0)).toBe(200);
+  });
+});

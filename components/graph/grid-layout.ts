@@ -15,7 +15,7 @@ const BOX_GAP = 120;
  * stacked in a near-square arrangement, clusters side by side, unboxed nodes in a row below.
  * The first draw of a big graph comes from here; a force layout refines it off the main thread.
  */
-export function gridLayout(leaves: GridLeaf[]): Map<string, Pos> {
+export function gridLayout(leaves: GridLeaf[], local?: Map<string, Map<string, Pos>>): Map<string, Pos> {
   const byBox = new Map<string, GridLeaf[]>();
   const loose: GridLeaf[] = [];
   for (const l of leaves) {
@@ -36,16 +36,32 @@ export function gridLayout(leaves: GridLeaf[]): Map<string, Pos> {
     let y = 0;
     let rowH = 0;
     let widest = clusterX;
-    boxes.forEach(([, ls], i) => {
+    boxes.forEach(([box, ls], i) => {
       if (i > 0 && i % perRow === 0) {
         x = clusterX;
         y += rowH + BOX_GAP;
         rowH = 0;
       }
-      const cols = Math.ceil(Math.sqrt(ls.length));
-      ls.forEach((l, j) => out.set(l.id, { x: x + (j % cols) * GAP, y: y + Math.floor(j / cols) * GAP }));
-      const w = cols * GAP;
-      const h = Math.ceil(ls.length / cols) * GAP;
+      const own = local?.get(box);
+      let w: number;
+      let h: number;
+      if (own && own.size) {
+        // The box's own (force) arrangement, moved to its slot.
+        const ps = [...own.values()];
+        const x0 = Math.min(...ps.map((p) => p.x));
+        const y0 = Math.min(...ps.map((p) => p.y));
+        for (const l of ls) {
+          const p = own.get(l.id) ?? { x: x0, y: y0 };
+          out.set(l.id, { x: x + p.x - x0, y: y + p.y - y0 });
+        }
+        w = Math.max(...ps.map((p) => p.x)) - x0 + GAP;
+        h = Math.max(...ps.map((p) => p.y)) - y0 + GAP;
+      } else {
+        const cols = Math.ceil(Math.sqrt(ls.length));
+        ls.forEach((l, j) => out.set(l.id, { x: x + (j % cols) * GAP, y: y + Math.floor(j / cols) * GAP }));
+        w = cols * GAP;
+        h = Math.ceil(ls.length / cols) * GAP;
+      }
       x += w + BOX_GAP;
       widest = Math.max(widest, x);
       rowH = Math.max(rowH, h);

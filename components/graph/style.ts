@@ -146,7 +146,8 @@ export function graphStylesheet(theme: 'light' | 'dark', large: boolean): Styles
         'target-arrow-shape': 'triangle',
         'arrow-scale': 0.9,
         'curve-style': large ? 'straight' : 'bezier',
-        label: 'data(label)',
+        // Big graphs: no edge labels (measuring 10k labels costs seconds); the table and the side panel have the numbers.
+        label: large ? '' : 'data(label)',
         color: p.text,
         'font-family': FONT,
         'font-size': 10,
