@@ -15,10 +15,9 @@ export function AlertsTable({ alerts, caption, onSilence }: { alerts: Alert[]; c
       <Thead>
         <Tr>
           <Th>Severity</Th>
-          <Th width={35}>Alert</Th>
-          <Th>Cluster</Th>
-          <Th>Namespace</Th>
-          <Th>Entity</Th>
+          <Th width={50}>Alert</Th>
+          <Th modifier="nowrap">Cluster</Th>
+          <Th modifier="nowrap">Namespace</Th>
           <Th>Source</Th>
           <Th>State</Th>
           <Th>Since</Th>
@@ -36,12 +35,12 @@ export function AlertsTable({ alerts, caption, onSilence }: { alerts: Alert[]; c
                 <strong>{a.name}</strong>
               </Link>
               <div className="meridian-muted">{a.summary}</div>
+              <div style={{ fontSize: 'var(--pf-t--global--font--size--xs)', overflowWrap: 'anywhere' }}>
+                <span className="meridian-muted">{a.entity.kind}</span> <code>{a.entity.id}</code>
+              </div>
             </Td>
             <Td dataLabel="Cluster">{a.cluster}</Td>
             <Td dataLabel="Namespace">{a.namespace ?? '—'}</Td>
-            <Td dataLabel="Entity">
-              <span className="meridian-muted">{a.entity.kind}</span> <code style={{ wordBreak: 'break-all' }}>{a.entity.id}</code>
-            </Td>
             <Td dataLabel="Source">{SOURCE_LABEL[a.source]}</Td>
             <Td dataLabel="State">
               <Label color={STATE_COLOR[a.state]} title={a.silencedBy?.length ? `silence ${a.silencedBy.join(', ')}` : undefined}>

@@ -12,12 +12,12 @@ export function SourcesStatus({ sources }: { sources: AlertSourceStatus[] }) {
       <LabelGroup categoryName="Sources" numLabels={10}>
         {sources.map((s) => (
           <Label key={s.name} color={s.ok ? 'green' : 'red'} icon={s.ok ? <CheckCircleIcon /> : <ExclamationCircleIcon />} title={s.error}>
-            {s.name}: {s.ok ? 'ok' : 'unreachable'}
+            {s.name}: {s.ok ? 'ok' : s.kind === 'meridian' ? 'incomplete' : 'unreachable'}
           </Label>
         ))}
       </LabelGroup>
       {down.map((s) => (
-        <PfAlert key={s.name} isInline variant="danger" title={`${s.name} could not be read: its alerts are unknown, not absent`} style={{ marginTop: 8 }} data-testid="alert-source-error">
+        <PfAlert key={s.name} isInline variant="danger" title={s.kind === 'meridian' ? `${s.name} are incomplete: what they could not read may hide alerts` : `${s.name} could not be read: its alerts are unknown, not absent`} style={{ marginTop: 8 }} data-testid="alert-source-error">
           {s.error}
           {s.clusters?.length ? ` (clusters ${s.clusters.join(', ')})` : ''}
         </PfAlert>

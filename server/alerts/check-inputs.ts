@@ -5,7 +5,7 @@ import { prometheusTargets } from '@/server/prometheus/targets';
 import { clusterNames } from '@/server/kube/clients';
 import { clusterCacheStates, inventorySnapshot } from '@/server/kube/informers';
 import { buildMcs, istiodData } from '@/server/mesh';
-import { CHECK_THRESHOLDS, type CheckInputs, type EdgeSample } from './checks';
+import { CHECK_THRESHOLDS, placeUnknownDestinations, type CheckInputs, type EdgeSample } from './checks';
 
 // Gathers what the built-in checks look at: two instant queries per Prometheus (edge 5xx share and
 // edge p95 over the last minute, read on the calling side), the inventory caches' state, every
@@ -48,8 +48,19 @@ export async function gatherCheckInputs(now = Date.now()): Promise<{ inputs: Che
     else errors.push(`proxy sync of ${d.cluster} unknown: ${d.syncz.error}`);
     if (d.rootCertExpiry.ok) certExpiry.push({ cluster: d.cluster, expiresAt: d.rootCertExpiry.value });
   }
+  const snapshot = inventorySnapshot();
   const mcsz = istiod.flatMap((d) => (d.mcsz.ok ? d.mcsz.value : []));
-  const { problems } = buildMcs(inventorySnapshot().clusters, mcsz);
+  const { problems } = buildMcs(snapshot.clusters, mcsz);
+  const serviceClusters = new Map<string, string[]>();
+  for (const c of snapshot.clusters) {
+    for (const svc of c.objects.Service) {
+      const k = `${svc.metadata.namespace}/${svc.metadata.name}`;
+      serviceClusters.set(k, [...(serviceClusters.get(k) ?? []), c.cluster]);
+    }
+  }
   const caches = clusterCacheStates().map((c) => ({ cluster: c.cluster, state: c.state, error: c.error }));
-  return { inputs: { now, edgeErrors, edgeP95, caches, unsynced, certExpiry, mcsProblems: problems }, errors };
+  return {
+    inputs: { now, edgeErrors: placeUnknownDestinations(edgeErrors, serviceClusters), edgeP95, caches, unsynced, certExpiry, mcsProblems: problems },
+    errors,
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateChecks, newCheckState, type CheckInputs } from './checks';
+import { evaluateChecks, newCheckState, placeUnknownDestinations, type CheckInputs } from './checks';
 
 const edge = {
   source_cluster: 'us-east',
@@ -85,5 +85,13 @@ describe('built-in checks', () => {
     ]);
     expect(alerts[0]?.summary).toContain('expires in 3.0 days');
     expect(alerts[2]).toMatchObject({ entity: { kind: 'service', id: 'svc:eu-west:mcs-demo:hello-master-engine' }, link: '/mesh?tab=mcs&service=mcs-demo%2Fhello-master-engine' });
+  });
+
+  it('place failed requests without a destination cluster where the service lives, like the graph', () => {
+    const failed = { metric: { ...edge, destination_cluster: 'unknown' }, value: 1 };
+    const where = new Map([['mcs-demo/hello-master-engine', ['eu-west']]]);
+    expect(placeUnknownDestinations([failed], where)[0]?.metric.destination_cluster).toBe('eu-west');
+    expect(placeUnknownDestinations([failed], new Map([['mcs-demo/hello-master-engine', ['ap-south', 'us-east']]]))[0]?.metric.destination_cluster).toBe('us-east');
+    expect(placeUnknownDestinations([failed], new Map())[0]?.metric.destination_cluster).toBe('unknown');
   });
 });

@@ -57,6 +57,21 @@ const edgeName = (m: Record<string, string>) =>
   `${m.source_canonical_service ?? m.source_workload ?? '?'} (${m.source_cluster}) -> ${m.destination_service_name}.${m.destination_service_namespace} (${m.destination_cluster})`;
 const crosses = (m: Record<string, string>) => Boolean(m.source_cluster && m.destination_cluster && m.destination_cluster !== 'unknown' && m.source_cluster !== m.destination_cluster);
 
+/**
+ * A request that failed before reaching its destination (503 UH) has destination_cluster "unknown".
+ * Like the graph, place it where the service lives: the caller's own cluster when it has the
+ * Service, else the first cluster that has it (`serviceClusters`: "<ns>/<name>" -> clusters).
+ */
+export function placeUnknownDestinations(samples: EdgeSample[], serviceClusters: ReadonlyMap<string, readonly string[]>): EdgeSample[] {
+  return samples.map((s) => {
+    const m = s.metric;
+    if (m.destination_cluster && m.destination_cluster !== 'unknown') return s;
+    const where = serviceClusters.get(`${m.destination_service_namespace}/${m.destination_service_name}`) ?? [];
+    const cluster = m.source_cluster && where.includes(m.source_cluster) ? m.source_cluster : where[0];
+    return cluster ? { ...s, metric: { ...m, destination_cluster: cluster } } : s;
+  });
+}
+
 export function evaluateChecks(input: CheckInputs, state: CheckState): Alert[] {
   const { now } = input;
   const out: { labels: Record<string, string>; summary: string; since?: number }[] = [];

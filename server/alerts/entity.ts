@@ -8,7 +8,7 @@ import { matrixLink } from '@/lib/mesh';
 // checks, which use Istio's label names), and the console page that shows it:
 //   calling app + destination service        edge   app:<c>:<ns>:<app>[:<v>]->svc:<c>:<ns>:<svc>:<proto>  graph, edge selected
 //   source_cluster + destination_cluster     edge   cluster:<a>->cluster:<b>                               graph, cross-cluster edges
-//   destination service                      service svc:<c>:<ns>:<name>                                   graph, node selected
+//   destination service (maybe + caller's cluster) service svc:<c>:<ns>:<name>                             graph, node selected
 //   mcs_service (Meridian MCS checks)        service svc:<c>:<ns>:<name>                                   mesh, MCS tab
 //   proxy                                    proxy  <pod>.<ns>                                             mesh, cluster card
 //   a certificate alert                      certificate <cluster>                                         mesh, cluster card
@@ -54,9 +54,12 @@ export function locate(l: Record<string, string>, fallbackCluster = 'unknown'): 
     return { entity: { kind: 'edge', id: `${nodeId.clusterBox(sc)}->${nodeId.clusterBox(dc)}` }, cluster: sc, link: matrixLink(sc, dc) };
   }
   if (known(dns) && known(dsn)) {
+    // A service; called from another cluster (a cross-cluster alert without the calling app) the
+    // graph shows both clusters, and the alert belongs to the calling one.
     const c = known(dc) ? dc : cluster;
     const id = nodeId.service(c, dns, dsn);
-    return { entity: { kind: 'service', id }, cluster: c, namespace: dns, link: `/graph?${q({ clusters: c, namespaces: dns, selected: id })}` };
+    const from = known(sc) && sc !== c ? sc : undefined;
+    return { entity: { kind: 'service', id }, cluster: from ?? c, namespace: dns, link: `/graph?${q({ clusters: from ? uniq(from, c) : c, namespaces: dns, selected: id })}` };
   }
   if (known(l.proxy)) {
     const ns = l.proxy.includes('.') ? l.proxy.slice(l.proxy.lastIndexOf('.') + 1) : undefined;

@@ -44,6 +44,9 @@ describe('locate', () => {
       cluster: 'eu-west',
       namespace: 'bookinfo',
     });
+    expect(
+      locate({ alertname: 'CrossClusterConnectivityLoss', source_cluster: 'us-east', destination_cluster: 'eu-west', destination_service_namespace: 'bookinfo', destination_service_name: 'ratings' }),
+    ).toMatchObject({ entity: { kind: 'service', id: 'svc:eu-west:bookinfo:ratings' }, cluster: 'us-east', link: '/graph?clusters=us-east,eu-west&namespaces=bookinfo&selected=svc:eu-west:bookinfo:ratings' });
     expect(locate({ alertname: 'P', cluster: 'us-east', proxy: 'productpage-v1-abc.bookinfo' })).toMatchObject({ entity: { kind: 'proxy', id: 'productpage-v1-abc.bookinfo' }, namespace: 'bookinfo' });
     expect(locate(cert)).toMatchObject({ entity: { kind: 'certificate', id: 'us-east' }, link: '/mesh?cluster=us-east' });
     expect(locate({ alertname: 'IstioRemoteClusterUnreachable', cluster: 'us-east', exported_cluster: 'eu-west' })).toMatchObject({ entity: { kind: 'cluster', id: 'eu-west' }, cluster: 'us-east' });
