@@ -59,4 +59,10 @@ describe('formatValue / editableParts', () => {
     const obj = { metadata: { name: 'r', resourceVersion: '7', labels: { a: '1' } }, spec: { hosts: ['r'] }, status: { x: 1 } };
     expect(editableParts(obj)).toEqual({ metadata: { labels: { a: '1' } }, spec: { hosts: ['r'] } });
   });
+
+  it("leaves kubectl's last-applied annotation out of the summary", () => {
+    const live = { metadata: { annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '{"big":1}', team: 'a' } }, spec: { x: 1 } };
+    const edited = { metadata: { annotations: { team: 'a' } }, spec: { x: 2 } };
+    expect(diffSummary(editableParts(live), editableParts(edited))).toBe('spec.x: 1 -> 2');
+  });
 });

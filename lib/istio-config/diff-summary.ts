@@ -75,13 +75,19 @@ export function diffSummary(before: unknown, after: unknown, options: SummaryOpt
   return out;
 }
 
-/** The part of an object whose changes the history records: labels, annotations and spec. */
+/** Annotations that tools write for themselves: not part of an operator's change. */
+const TOOL_ANNOTATIONS = ['kubectl.kubernetes.io/last-applied-configuration'];
+
+/** The part of an object whose changes the history records: labels, annotations (but tools') and spec. */
 export function editableParts(obj: unknown): Record<string, unknown> | undefined {
   if (!isObject(obj)) return undefined;
   const meta = isObject(obj.metadata) ? obj.metadata : {};
   const out: Record<string, unknown> = {};
   if (meta.labels !== undefined) out.metadata = { labels: meta.labels };
-  if (meta.annotations !== undefined) out.metadata = { ...(out.metadata as object | undefined), annotations: meta.annotations };
+  const annotations = isObject(meta.annotations)
+    ? Object.fromEntries(Object.entries(meta.annotations).filter(([k]) => !TOOL_ANNOTATIONS.includes(k)))
+    : undefined;
+  if (annotations && Object.keys(annotations).length) out.metadata = { ...(out.metadata as object | undefined), annotations };
   if (obj.spec !== undefined) out.spec = obj.spec;
   return out;
 }

@@ -78,10 +78,23 @@ function forCreate(obj: KubernetesObject & { metadata: Meta }): KubernetesObject
 }
 
 /**
+ * The inventory caches (and so the editors) never carry kubectl's last-applied-configuration
+ * annotation; an edit must not drop it from the live object, or the next `kubectl apply` would
+ * merge against nothing. Kept unless the request sets or removes it itself.
+ */
+function keepHidden<M extends { annotations?: Record<string, string> }>(live: KubernetesObject, metadata: M): M {
+  const kept = live.metadata?.annotations?.[LAST_APPLIED];
+  if (kept === undefined || (metadata.annotations && LAST_APPLIED in metadata.annotations)) return metadata;
+  return { ...metadata, annotations: { ...metadata.annotations, [LAST_APPLIED]: kept } };
+}
+
+/**
  * Create (no resourceVersion) or conditional replace (with the resourceVersion the edit started
  * from: 409 when stale). The resourceVersion is the request's, else the object's own metadata one.
  * A create of an existing object is a 409 (an update needs a resourceVersion).
  */
+export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
 export async function applyObject(ref: ObjectRef, req: ApplyRequest, opts: WriteOptions): Promise<ApplyResponse> {
   const obj = checkedObject(ref, req.object);
   const rv = req.resourceVersion ?? (typeof obj.metadata.resourceVersion === 'string' ? obj.metadata.resourceVersion : undefined);
@@ -91,13 +104,13 @@ export async function applyObject(ref: ObjectRef, req: ApplyRequest, opts: Write
   try {
     if (!rv) result = await createObject(target, forCreate(obj));
     else {
-      if (!opts.dryRun) {
-        // The previous object, for the history; a stale resourceVersion fails here already.
-        before = await readObject(ref.cluster, opts.caller, headerOf(ref));
-        if (before.metadata?.resourceVersion !== rv) throw conflict(ref, rv);
-      }
+      // The previous object: for the history, and for what the editor never saw; a stale
+      // resourceVersion fails here already (dry-run too).
+      before = await readObject(ref.cluster, opts.caller, headerOf(ref));
+      if (before.metadata?.resourceVersion !== rv) throw conflict(ref, rv);
       const { managedFields: _mf, ...metadata } = obj.metadata;
-      result = await replaceObject(target, { ...obj, metadata: { ...metadata, resourceVersion: rv } });
+      result = await replaceObject(target, { ...obj, metadata: { ...keepHidden(before, metadata), resourceVersion: rv } });
+      if (opts.dryRun) before = undefined;
     }
   } catch (err) {
     throw upstream(err, ref, rv ? 'replace' : 'create', rv);

@@ -122,6 +122,19 @@ describe('applyObject', () => {
     expect(history[1]?.previousSpec).toBeUndefined();
   });
 
+  it("keeps kubectl's last-applied annotation, which the editors never see", async () => {
+    const LAST = 'kubectl.kubernetes.io/last-applied-configuration';
+    const base = vs('kubectl-made', 'bookinfo', [100]);
+    const created = east.store.create({ ...base, metadata: { ...base.metadata, annotations: { [LAST]: '{"applied":true}' } } } as never);
+    await applyObject(
+      ref('kubectl-made'),
+      { object: vs('kubectl-made', 'bookinfo', [60, 40]), resourceVersion: created.metadata.resourceVersion },
+      { caller: alice, dryRun: false },
+    );
+    expect(stored(east, 'kubectl-made')?.metadata.annotations?.[LAST]).toBe('{"applied":true}');
+    expect(stored(east, 'kubectl-made')?.spec).toMatchObject({ http: [{ route: [{ weight: 60 }, { weight: 40 }] }] });
+  });
+
   it('refuses a stale resourceVersion with 409 and an update without one with 409', async () => {
     const rv = stored(east, 'reviews')?.metadata.resourceVersion ?? '';
     east.store.replace({ ...vs('reviews', 'bookinfo', [10, 90]), metadata: { name: 'reviews', namespace: 'bookinfo' } });
