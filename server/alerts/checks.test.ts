@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { HELLO_EDGE, HELLO_EDGE_ID } from './testing';
 import { evaluateChecks, newCheckState, placeUnknownDestinations, type CheckInputs } from './checks';
 
-const edge = {
-  source_cluster: 'us-east',
-  source_workload_namespace: 'mcs-demo',
-  source_canonical_service: 'hello-app-engine',
-  source_canonical_revision: 'v1',
-  destination_cluster: 'eu-west',
-  destination_service_namespace: 'mcs-demo',
-  destination_service_name: 'hello-master-engine',
-  request_protocol: 'http',
-};
+const edge: Record<string, string> = { ...HELLO_EDGE };
 const local = { ...edge, destination_cluster: 'us-east' };
 const T0 = Date.parse('2026-01-01T00:00:00Z');
 const DAY = 86_400;
@@ -37,7 +29,7 @@ describe('built-in checks', () => {
     );
     expect(names(alerts)).toEqual(['MeridianEdgeErrorRate', 'MeridianCrossClusterLatency']);
     expect(alerts[0]).toMatchObject({ severity: 'critical', summary: expect.stringContaining('30% of requests fail'), entity: { kind: 'edge' } });
-    expect(alerts[1]).toMatchObject({ source: 'meridian', state: 'firing', entity: { kind: 'edge', id: 'app:us-east:mcs-demo:hello-app-engine:v1->svc:eu-west:mcs-demo:hello-master-engine:http' } });
+    expect(alerts[1]).toMatchObject({ source: 'meridian', state: 'firing', entity: { kind: 'edge', id: HELLO_EDGE_ID } });
   });
 
   it('raise cluster unreachable while the cache is in error or reconnecting, keeping its since', () => {

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { matchersFor, type Silence } from '@/lib/alerts';
 import { locate } from './entity';
+import { HELLO_EDGE, HELLO_EDGE_ID } from './testing';
 import { meridianAlert, mergeAlerts } from './merge';
 
-const latency = {
-  alertname: 'CrossClusterHighLatency',
-  severity: 'warning',
-  source_cluster: 'us-east',
-  source_workload_namespace: 'mcs-demo',
-  source_canonical_service: 'hello-app-engine',
-  source_canonical_revision: 'v1',
-  destination_cluster: 'eu-west',
-  destination_service_namespace: 'mcs-demo',
-  destination_service_name: 'hello-master-engine',
-  request_protocol: 'http',
-};
+const latency: Record<string, string> = { alertname: 'CrossClusterHighLatency', severity: 'warning', ...HELLO_EDGE };
 const cert = { alertname: 'CrossClusterCertificateExpiry', severity: 'warning', cluster: 'us-east' };
 const loss = { alertname: 'CrossClusterConnectivityLoss', severity: 'critical', source_cluster: 'us-east', destination_cluster: 'eu-west' };
 
@@ -29,7 +19,7 @@ const am = (labels: Record<string, string>, silencedBy: string[] = []) => ({
 describe('locate', () => {
   it('turns an edge alert into the graph edge id and a link that selects it', () => {
     const l = locate(latency);
-    expect(l.entity).toEqual({ kind: 'edge', id: 'app:us-east:mcs-demo:hello-app-engine:v1->svc:eu-west:mcs-demo:hello-master-engine:http' });
+    expect(l.entity).toEqual({ kind: 'edge', id: HELLO_EDGE_ID });
     expect(l.cluster).toBe('us-east');
     const url = new URL(l.link, 'http://x');
     expect(url.pathname).toBe('/graph');
