@@ -8,7 +8,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 
@@ -121,7 +121,7 @@ async function main() {
     server.kill();
   }
   const ms = (v) => `${(v / 1000).toFixed(2)} s`;
-  console.log(`\nGraph draw in Chromium: data ready -> first complete draw (median of ${runs})`);
+  console.log(`\nGraph draw in Chromium: data ready -> first complete draw (median of ${runs}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on this machine)`);
   console.log('| nodes | edges | elements built | layout done | first complete draw | layout | goal |');
   console.log('|---:|---:|---:|---:|---:|---|---|');
   for (const r of rows) console.log(`| ${r.nodes} | ${r.edges} | ${ms(r.transform)} | ${ms(r.layout)} | ${ms(r.total)} | ${r.how} | ${r.goal} |`);

@@ -126,6 +126,8 @@ export function graphStylesheet(theme: 'light' | 'dark', large: boolean): Styles
         'text-margin-y': -3,
         padding: '14px',
         'min-zoomed-font-size': 4,
+        // Big graphs: box sizes ignore the children's labels (measuring thousands of labels is the cost).
+        ...(large ? { 'compound-sizing-wrt-labels': 'exclude' } : {}),
       },
     },
     {
