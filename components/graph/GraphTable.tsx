@@ -7,7 +7,7 @@ import type { Graph, GraphEdge, GraphNode } from '@/lib/graph/types';
 import { HealthBadge, nameOf } from './detail-parts';
 import { formatMs, formatPct, formatRate } from './format';
 
-type Col<T> = { title: string; value: (x: T) => string | number; render?: (x: T) => React.ReactNode; numeric?: boolean };
+type Col<T> = { title: string; value: (x: T) => string | number; render?: (x: T) => React.ReactNode };
 
 function useSort(initial: number) {
   const [index, setIndex] = useState(initial);
@@ -34,7 +34,7 @@ function SortableTable<T extends { id: string }>({ label, rows, cols, selected, 
       <Thead>
         <Tr>
           {cols.map((c, i) => (
-            <Th key={c.title} sort={sortProps(i)} modifier={c.numeric ? 'nowrap' : undefined}>
+            <Th key={c.title} sort={sortProps(i)} modifier="wrap">
               {c.title}
             </Th>
           ))}
@@ -72,18 +72,18 @@ export function GraphTable({ graph, nodes, edges, selected, onSelect }: { graph:
     { title: 'Cluster', value: (n) => n.cluster },
     { title: 'Namespace', value: (n) => n.namespace },
     { title: 'Health', value: (n) => n.health, render: (n) => <HealthBadge health={n.health} /> },
-    { title: 'In rps', value: (n) => n.inbound.rps, render: (n) => formatRate(n.inbound.rps), numeric: true },
-    { title: 'Out rps', value: (n) => n.outbound.rps, render: (n) => formatRate(n.outbound.rps), numeric: true },
-    { title: 'In 5xx', value: (n) => n.inbound.errorRate, render: (n) => formatPct(n.inbound.errorRate), numeric: true },
+    { title: 'In rps', value: (n) => n.inbound.rps, render: (n) => formatRate(n.inbound.rps) },
+    { title: 'Out rps', value: (n) => n.outbound.rps, render: (n) => formatRate(n.outbound.rps) },
+    { title: 'In 5xx', value: (n) => n.inbound.errorRate, render: (n) => formatPct(n.inbound.errorRate) },
   ];
   const edgeCols: Col<GraphEdge>[] = [
     { title: 'Source', value: (e) => nameOf(graph, e.source) },
     { title: 'Target', value: (e) => nameOf(graph, e.target) },
     { title: 'Protocol', value: (e) => e.protocol },
-    { title: 'rps', value: (e) => e.rps, render: (e) => formatRate(e.rps), numeric: true },
-    { title: '5xx', value: (e) => e.errorRate, render: (e) => formatPct(e.errorRate), numeric: true },
-    { title: 'p95', value: (e) => e.latencyMs.p95 ?? -1, render: (e) => formatMs(e.latencyMs.p95), numeric: true },
-    { title: 'mTLS', value: (e) => e.mtlsShare ?? -1, render: (e) => formatPct(e.mtlsShare), numeric: true },
+    { title: 'rps', value: (e) => e.rps, render: (e) => formatRate(e.rps) },
+    { title: '5xx', value: (e) => e.errorRate, render: (e) => formatPct(e.errorRate) },
+    { title: 'p95', value: (e) => e.latencyMs.p95 ?? -1, render: (e) => formatMs(e.latencyMs.p95) },
+    { title: 'mTLS', value: (e) => e.mtlsShare ?? -1, render: (e) => formatPct(e.mtlsShare) },
     { title: 'Cross-cluster', value: (e) => (e.crossCluster ? 1 : 0), render: (e) => (e.crossCluster ? <Label isCompact color="purple">cross-cluster</Label> : '') },
   ];
   return (

@@ -103,7 +103,7 @@ export function GraphToolbar({ view, update, clusters, onFit, onZoom, onRelayout
             <ToolbarItem>
               <ToggleGroup aria-label="Layout">
                 {LAYOUTS.map((l) => (
-                  <ToggleGroupItem key={l} text={l === 'fcose' ? 'Force (fcose)' : 'Left→right (dagre)'} buttonId={`layout-${l}`} isSelected={view.layout === l} onChange={() => update({ layout: l })} />
+                  <ToggleGroupItem key={l} text={l === 'fcose' ? 'Force' : 'Left→right'} aria-label={l === 'fcose' ? 'Force layout (fcose)' : 'Left to right layout (dagre)'} buttonId={`layout-${l}`} isSelected={view.layout === l} onChange={() => update({ layout: l })} />
                 ))}
               </ToggleGroup>
             </ToolbarItem>
