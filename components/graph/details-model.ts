@@ -30,9 +30,9 @@ export function configLinks(node: GraphNode): { label: string; href: string }[] 
   const links = [];
   const b = node.badges;
   if (b.virtualService || b.destinationRule || b.faultInjection || b.circuitBreaker || b.configErrors) links.push({ label: 'Istio config of this namespace', href: `/istio?${q.toString()}` });
-  if (node.kind === 'service') {
+  if (node.kind === 'service' && !b.virtualService) {
     const n = new URLSearchParams({ kind: 'VirtualService', cluster: node.cluster, namespace: node.namespace, service: node.name });
-    links.push({ label: b.virtualService ? 'Edit routing' : 'Create routing', href: b.virtualService ? `/istio?${q.toString()}` : `/istio/new?${n.toString()}` });
+    links.push({ label: 'Create routing', href: `/istio/new?${n.toString()}` });
   }
   return links;
 }
