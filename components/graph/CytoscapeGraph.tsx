@@ -50,6 +50,33 @@ const positionsFor = (key: string) => {
 
 const leavesOf = (cy: Core) => cy.nodes('.leaf').map((n) => ({ id: n.id(), parent: n.data('parent') as string | undefined, cluster: n.data('cluster') as string | undefined }));
 
+/**
+ * Big graphs carry no node labels (measuring thousands of labels costs seconds); once zoomed in far
+ * enough to read them, the nodes in view get theirs.
+ */
+function labelOnZoom(cy: Core) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  cy.on('viewport', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const shown = cy.nodes('.show-label');
+      if (cy.zoom() < 0.55) {
+        shown.removeClass('show-label');
+        return;
+      }
+      const ext = cy.extent();
+      const inView = cy.nodes('.leaf').filter((n) => {
+        const p = n.position();
+        return p.x >= ext.x1 && p.x <= ext.x2 && p.y >= ext.y1 && p.y <= ext.y2;
+      });
+      cy.batch(() => {
+        shown.difference(inView).removeClass('show-label');
+        inView.addClass('show-label');
+      });
+    }, 150);
+  });
+}
+
 /** A fitted small graph is not blown up past readable proportions. */
 function capZoom(cy: Core) {
   if (cy.zoom() > 1.3) {
@@ -96,6 +123,7 @@ export function CytoscapeGraph({ elements, layout, positionsKey, theme, selected
         if (e.target === cy) latest.current.onSelect(undefined);
       });
       cy.on('dragfree', 'node', () => savePositions(cy, positionsFor(latest.current.positionsKey)));
+      labelOnZoom(cy);
       cyRef.current = cy;
       window.__meridianGraph = { cy: () => cyRef.current, draws: 0 };
       setReady(true);

@@ -77,7 +77,8 @@ export function graphStylesheet(theme: 'light' | 'dark', large: boolean): Styles
         'background-color': p.nodeFill.idle,
         'border-width': 2.5,
         'border-color': p.health.idle,
-        label: 'data(label)',
+        // Big graphs: labels only on the nodes in view once zoomed in (class show-label), see CytoscapeGraph.
+        label: large ? '' : 'data(label)',
         color: p.text,
         'font-family': FONT,
         'font-size': 12,
@@ -93,6 +94,7 @@ export function graphStylesheet(theme: 'light' | 'dark', large: boolean): Styles
     { selector: 'node.kind-service', style: { width: 40, height: 36 } },
     ...(Object.keys(p.health) as Health[]).map((h) => ({ selector: `node.health-${h}`, style: { 'border-color': p.health[h], 'background-color': p.nodeFill[h] } })),
     { selector: 'node.health-no-data', style: { 'border-style': 'dashed' } },
+    { selector: 'node.leaf.show-label, node.leaf:selected, node.leaf.find-match', style: { label: 'data(label)' } },
     { selector: 'node.stale', style: { 'border-style': 'dashed', opacity: 0.7 } },
     {
       selector: 'node.has-badges',
@@ -117,7 +119,8 @@ export function graphStylesheet(theme: 'light' | 'dark', large: boolean): Styles
         'border-color': p.nsBox,
         'border-width': 1,
         'border-style': 'dashed',
-        label: 'data(label)',
+        // Big graphs: labels only on the nodes in view once zoomed in (class show-label), see CytoscapeGraph.
+        label: large ? '' : 'data(label)',
         color: p.text,
         'font-family': FONT,
         'font-size': 12,
