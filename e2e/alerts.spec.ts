@@ -28,8 +28,8 @@ test('a latency spike fires CrossClusterHighLatency on the page, links to the ed
   try {
     await page.goto('/alerts');
     await expect(page.getByTestId('alert-sources')).toContainText('Alertmanager: ok');
-    await expect(row(page, 'CrossClusterHighLatency')).toBeVisible({ timeout: FOR_MS + 60_000 });
-    await expect(row(page, 'CrossClusterHighLatency')).toContainText('firing');
+    // pending first (Prometheus evaluates the `for`), then firing: within `for` plus 60 s of the start
+    await expect(row(page, 'CrossClusterHighLatency')).toContainText('firing', { timeout: FOR_MS + 60_000 });
     await expect(page.getByTestId('severity-warning')).toBeVisible();
     await expect(page.getByTestId('alert-count-badge')).not.toHaveText('0');
     await page.screenshot({ path: 'test-results/screenshots/alerts-latency-firing.png', fullPage: true });
@@ -38,6 +38,7 @@ test('a latency spike fires CrossClusterHighLatency on the page, links to the ed
     await expect(page).toHaveURL(
       (u) => u.pathname === '/graph' && u.searchParams.get('selected') === 'app:us-east:mcs-demo:hello-app-engine:v1->svc:eu-west:mcs-demo:hello-master-engine:http',
     );
+    await expect(page.getByRole('main')).toContainText('hello-master-engine'); // the graph shows the selected edge
     await page.screenshot({ path: 'test-results/screenshots/alerts-latency-graph.png', fullPage: true });
     await page.goBack();
 
