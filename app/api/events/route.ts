@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ensureAlertLoop } from '@/server/alerts';
 import { eventStream } from '@/server/events/sse';
 import { handler, parseQuery } from '@/server/http/handler';
 
@@ -10,5 +11,7 @@ const query = z.strictObject({
 
 export const GET = handler('/api/events', async (req) => {
   const { clusters } = parseQuery(req, query);
+  // Alert changes are pushed on this stream: the built-in checks run while anyone listens.
+  ensureAlertLoop();
   return eventStream(req.signal, (e) => !clusters || !('cluster' in e) || !e.cluster || clusters.has(e.cluster));
 });
