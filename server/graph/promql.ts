@@ -1,19 +1,12 @@
 import 'server-only';
+import { escapePromLabelValue, escapePromRegex } from '@/server/prometheus/escape';
 
 /**
- * PromQL text helpers. Every label value that reaches a query goes through these: a namespace or
- * cluster name with a quote, backslash or newline must not be able to change the query.
+ * PromQL text helpers of the graph queries. Every label value that reaches a query goes through
+ * the escaping of server/prometheus/escape.ts: a namespace or cluster name with a quote, backslash
+ * or newline must not be able to change the query.
  */
-
-/** Escapes a value for a double-quoted PromQL string: backslash, double quote, newline. */
-export function escapePromLabelValue(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
-}
-
-/** Escapes RE2 metacharacters so the value matches itself literally inside a `=~` matcher. */
-export function escapePromRegex(value: string): string {
-  return value.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
-}
+export { escapePromLabelValue, escapePromRegex };
 
 export type MatchOp = '=' | '!=' | '=~' | '!~';
 
