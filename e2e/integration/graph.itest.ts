@@ -22,7 +22,10 @@ describe('GET /api/graph on the demo mesh', () => {
     const g = await eventually('cross-cluster edge with latency', async () => {
       const g = await graph('clusters=us-east,eu-west&namespaces=mcs-demo&graphType=workload&duration=1m');
       const e = g.edges.find((x) => x.id === CROSS);
-      return e && e.rps > 0 && e.latencyMs.p95 !== undefined ? g : undefined;
+      // Right after the stack starts, each cluster's series reach Prometheus on their own scrape:
+      // wait until both reporters' figures are in (rate, latency, and the destination's mTLS view).
+      const local = g.edges.find((x) => x.id === LOCAL);
+      return e && e.rps > 0 && e.latencyMs.p95 !== undefined && e.mtlsShare !== undefined && local?.latencyMs.p95 !== undefined ? g : undefined;
     });
     const cross = g.edges.find((x) => x.id === CROSS)!;
     const local = g.edges.find((x) => x.id === LOCAL)!;
