@@ -1,4 +1,7 @@
 import 'server-only';
+import { hash32, seededRandom } from '../random';
+
+export { hash32, seededRandom };
 import { createHash } from 'node:crypto';
 import { DEMO_CLUSTERS, type DemoClusterName } from '../types';
 
@@ -36,28 +39,6 @@ export function safeSuffix(length: number, ...parts: string[]): string {
   let out = '';
   for (let i = 0; i < length; i++) out += SAFE_ALPHABET[(bytes[i % bytes.length] ?? 0) % SAFE_ALPHABET.length];
   return out;
-}
-
-/** 32-bit unsigned hash of a string (FNV-1a). */
-export function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
-
-/** Deterministic PRNG (mulberry32): returns floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Sequential IPv4 allocator inside a /16 (`prefix` = first two octets); skips .0 and .1 of every /24. */

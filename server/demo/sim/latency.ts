@@ -1,5 +1,5 @@
 import 'server-only';
-import { hashString, normal, type Random } from './random';
+import { hash32, normal, type Random } from './random';
 
 // Latency model. A hop's service time is lognormal around the workload's median (sigma 0.5: p95 is
 // about 2.3x the median); network transit is ~0.5 ms inside a cluster and a stable 20-80 ms per
@@ -17,7 +17,7 @@ export type LatencySpec =
 export function networkMs(sourceCluster: string, destinationCluster: string): number {
   if (sourceCluster === destinationCluster) return LOCAL_NETWORK_MS;
   const pair = [sourceCluster, destinationCluster].sort().join('|');
-  return 20 + (hashString(pair) % 61);
+  return 20 + (hash32(pair) % 61);
 }
 
 /** Standard normal CDF (Abramowitz-Stegun 7.1.26, |error| < 1.5e-7). */
