@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { graphSchema, type Graph } from '@/lib/graph/types';
-import { eventually, scenario, stack } from '../support/stack';
+import { eventually, promQuery, scenario, stack } from '../support/stack';
 
 // Issue: the aggregation server and graph API, against the demo mesh and the real Prometheus.
 
@@ -19,11 +19,17 @@ describe('GET /api/graph on the demo mesh', () => {
   });
 
   it('has the cross-cluster edge hello-app-engine -> hello-master-engine with traffic, full mTLS and the cross-cluster delay in its p95', async () => {
+    // Right after the stack starts, each cluster's series reach Prometheus on their own scrape, and
+    // rate() needs two samples of each: wait until both proxies' latency histograms have rates.
+    await eventually('both reporters of the mcs-demo call in Prometheus', async () => {
+      const r = await promQuery(
+        'count by (reporter) (rate(istio_request_duration_milliseconds_count{source_workload="hello-app-engine-v1", destination_service_namespace="mcs-demo"}[1m]) > 0)',
+      );
+      return r.length === 2 ? true : undefined;
+    });
     const g = await eventually('cross-cluster edge with latency', async () => {
       const g = await graph('clusters=us-east,eu-west&namespaces=mcs-demo&graphType=workload&duration=1m');
       const e = g.edges.find((x) => x.id === CROSS);
-      // Right after the stack starts, each cluster's series reach Prometheus on their own scrape:
-      // wait until both reporters' figures are in (rate, latency, and the destination's mTLS view).
       const local = g.edges.find((x) => x.id === LOCAL);
       return e && e.rps > 0 && e.latencyMs.p95 !== undefined && e.mtlsShare !== undefined && local?.latencyMs.p95 !== undefined ? g : undefined;
     });
