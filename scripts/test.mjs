@@ -56,6 +56,17 @@ async function playwright(env) {
   record('e2e', s.expected + s.flaky, failed, s.flaky ? `${s.flaky} flaky` : '');
 }
 
+/**
+ * The test stack's ports; MERIDIAN_PORT_OFFSET moves them all, so two checkouts of the project can
+ * run their suites side by side on one machine.
+ */
+function testPorts() {
+  const offset = Number(process.env.MERIDIAN_PORT_OFFSET ?? 0);
+  if (!Number.isInteger(offset) || offset < 0 || offset > 20_000) throw new Error(`MERIDIAN_PORT_OFFSET must be a whole number from 0 to 20000, not "${process.env.MERIDIAN_PORT_OFFSET}"`);
+  const base = { console: 3100, prometheus: 19090, alertmanager: 19093, api: 26443, control: 27070 };
+  return Object.fromEntries(Object.entries(base).map(([k, v]) => [k, v + offset]));
+}
+
 let stackFailed = false;
 process.on('SIGINT', async () => {
   await stopAll();
@@ -76,7 +87,7 @@ if (wants('integration') || wants('e2e')) {
     const { startStack } = await import('./lib/stack.mjs');
     try {
       console.log('\n══ starting the demo stack for integration and e2e (.test-run/)');
-      state = await startStack({ stateDir: OUT, reset: true, ports: { console: 3100, prometheus: 19090, alertmanager: 19093, api: 26443, control: 27070 } });
+      state = await startStack({ stateDir: OUT, reset: true, ports: testPorts() });
     } catch (e) {
       stackFailed = true;
       console.error(`demo stack did not start: ${e.message}`);

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { alertsResponseSchema, createSilenceResponseSchema, silencesResponseSchema, type CreateSilence } from '@/lib/alerts';
 import { fetchJson } from '@/lib/api/fetch-json';
-import { CSRF_HEADER, csrfResponseSchema } from '@/lib/istio-config/api';
+import { CSRF_HEADER, csrfResponseSchema } from '@/lib/api/session';
 import { alertsQueryKey, silencesQueryKey, useLiveEvents } from './live';
 
 /** Every alert (all clusters and sources); pages filter locally. Live through /api/events, polled as a fallback. */

@@ -5,19 +5,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { ApiError, fetchJson } from '@/lib/api/fetch-json';
-import {
-  applyResponseSchema,
-  configItemSchema,
-  configListResponseSchema,
-  csrfResponseSchema,
-  CSRF_HEADER,
-  deleteResponseSchema,
-  historyResponseSchema,
-  multiApplyResponseSchema,
-  type ApplyRequest,
-  type MultiApplyRequest,
-  type ObjectRef,
-} from '@/lib/istio-config/api';
+import { applyResponseSchema, configItemSchema, configListResponseSchema, deleteResponseSchema, historyResponseSchema, multiApplyResponseSchema, type ApplyRequest, type MultiApplyRequest, type ObjectRef } from '@/lib/istio-config/api';
+import { csrfResponseSchema, CSRF_HEADER } from '@/lib/api/session';
 import { findingSchema } from '@/lib/validation/types';
 
 export function useSession() {

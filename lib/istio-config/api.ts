@@ -17,8 +17,7 @@ import { findingSchema } from '../validation/types';
  *   DELETE /api/istio-config/{cluster}/{namespace}/{kind}/{name}[?dryRun=true]  body DeleteRequest
  *   POST   /api/istio-config/apply     MultiApplyRequest -> MultiApplyResponse (one row per cluster)
  *   GET    /api/istio-config/{cluster}/{namespace}/{kind}/{name}/history  -> HistoryResponse
- *   GET    /api/csrf                   -> {token, readOnly, user}; sets cookie meridian-csrf; mutations
- *          send the token as header x-csrf-token (with the cookie) from the console's own origin
+ *   GET    /api/csrf                   the session contract (lib/api/session.ts)
  *   Optional header on PUT / POST apply: `x-meridian-action: revert` records the change as a revert.
  * Errors: {error:{code,message,cluster?,field?,causes?}} (lib/api/errors.ts); 422 carries the
  * API server's causes with their fields; 409 conflict; 403 read-only / CSRF / origin.
@@ -82,8 +81,6 @@ export type DeleteResponse = z.infer<typeof deleteResponseSchema>;
 
 /** Header that marks an apply as a revert (value "revert"), so the history Event says so. */
 export const ACTION_HEADER = 'x-meridian-action';
-export const CSRF_HEADER = 'x-csrf-token';
-export const CSRF_COOKIE = 'meridian-csrf';
 
 export const multiApplyRequestSchema = z.object({
   clusters: z.array(z.string().min(1).max(253)).min(1, 'choose at least one cluster').max(50),
@@ -130,15 +127,3 @@ export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
 export const historyResponseSchema = z.object({ ref: objectRefSchema, entries: z.array(historyEntrySchema) });
 export type HistoryResponse = z.infer<typeof historyResponseSchema>;
-
-export const csrfResponseSchema = z.object({
-  token: z.string(),
-  /** Meridian is in read-only mode: every mutation is refused (403); hide edit controls. */
-  readOnly: z.boolean().default(false),
-  /** The caller's name as the console sees it ("anonymous" without auth). */
-  user: z.string().default('anonymous'),
-});
-export type CsrfResponse = z.infer<typeof csrfResponseSchema>;
-
-/** Bodies larger than this are refused with 413. */
-export const MAX_BODY_BYTES = 1024 * 1024;

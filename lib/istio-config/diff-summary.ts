@@ -3,6 +3,7 @@
  * `old -> new` for leaves ("spec.http[0].route[0].weight: 50 -> 0; spec.http[0].timeout: (absent) -> \"2s\"").
  * Used in the history Events written on every apply/delete and shown in the history list. Pure.
  */
+import { withoutToolAnnotations } from '../mesh-rules/server-fields';
 
 export interface FieldChange {
   /** Kubernetes-style path: `spec.http[0].route[1].weight`, `metadata.labels[app.kubernetes.io/name]`. */
@@ -75,19 +76,14 @@ export function diffSummary(before: unknown, after: unknown, options: SummaryOpt
   return out;
 }
 
-/** Annotations that tools write for themselves: not part of an operator's change. */
-const TOOL_ANNOTATIONS = ['kubectl.kubernetes.io/last-applied-configuration'];
-
 /** The part of an object whose changes the history records: labels, annotations (but tools') and spec. */
 export function editableParts(obj: unknown): Record<string, unknown> | undefined {
   if (!isObject(obj)) return undefined;
   const meta = isObject(obj.metadata) ? obj.metadata : {};
   const out: Record<string, unknown> = {};
   if (meta.labels !== undefined) out.metadata = { labels: meta.labels };
-  const annotations = isObject(meta.annotations)
-    ? Object.fromEntries(Object.entries(meta.annotations).filter(([k]) => !TOOL_ANNOTATIONS.includes(k)))
-    : undefined;
-  if (annotations && Object.keys(annotations).length) out.metadata = { ...(out.metadata as object | undefined), annotations };
+  const annotations = withoutToolAnnotations(meta.annotations);
+  if (annotations) out.metadata = { ...(out.metadata as object | undefined), annotations };
   if (obj.spec !== undefined) out.spec = obj.spec;
   return out;
 }

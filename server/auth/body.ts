@@ -1,5 +1,5 @@
 import 'server-only';
-import { MAX_BODY_BYTES } from '@/lib/istio-config/api';
+import { MAX_BODY_BYTES } from '@/lib/api/session';
 import { badRequest, MeridianError } from '@/server/http/errors';
 
 const tooLarge = (limit: number) =>

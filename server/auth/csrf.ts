@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { CSRF_COOKIE, CSRF_HEADER } from '@/lib/istio-config/api';
+import { CSRF_COOKIE, CSRF_HEADER } from '@/lib/api/session';
 
 /**
  * CSRF protection: signed double-submit tokens.

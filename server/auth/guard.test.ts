@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CSRF_COOKIE, CSRF_HEADER, MAX_BODY_BYTES } from '@/lib/istio-config/api';
+import { CSRF_COOKIE, CSRF_HEADER, MAX_BODY_BYTES } from '@/lib/api/session';
 import { setConfig, type MeridianConfig } from '@/server/config';
 import { MeridianError } from '@/server/http/errors';
 import { csrfTokenFor, issueCsrfToken } from './csrf';

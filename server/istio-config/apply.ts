@@ -2,6 +2,7 @@ import 'server-only';
 import type { KubernetesObject } from '@kubernetes/client-node';
 import type { ApplyRequest, ApplyResponse, DeleteRequest, DeleteResponse, ObjectRef } from '@/lib/istio-config/api';
 import { validateIstioObject } from '@/lib/istio/validate';
+import { keepLastApplied, withoutServerMetadata } from '@/lib/mesh-rules/server-fields';
 import type { Caller } from '@/server/auth/guard';
 import { badRequest, fromKubeError, MeridianError, notFound } from '@/server/http/errors';
 import { recordHistory } from './history';
@@ -69,32 +70,17 @@ export function checkedObject(ref: ObjectRef, object: Record<string, unknown>): 
   return obj as KubernetesObject & { metadata: Meta };
 }
 
-const SERVER_FIELDS = ['uid', 'resourceVersion', 'creationTimestamp', 'generation', 'managedFields', 'selfLink', 'deletionTimestamp'];
-
 function forCreate(obj: KubernetesObject & { metadata: Meta }): KubernetesObject {
-  const metadata = Object.fromEntries(Object.entries(obj.metadata).filter(([k]) => !SERVER_FIELDS.includes(k)));
   const { status: _status, ...rest } = obj as KubernetesObject & { status?: unknown };
-  return { ...rest, metadata };
-}
-
-/**
- * The inventory caches (and so the editors) never carry kubectl's last-applied-configuration
- * annotation; an edit must not drop it from the live object, or the next `kubectl apply` would
- * merge against nothing. Kept unless the request sets or removes it itself.
- */
-function keepHidden<M extends { annotations?: Record<string, string> }>(live: KubernetesObject, metadata: M): M {
-  const kept = live.metadata?.annotations?.[LAST_APPLIED];
-  if (kept === undefined || (metadata.annotations && LAST_APPLIED in metadata.annotations)) return metadata;
-  return { ...metadata, annotations: { ...metadata.annotations, [LAST_APPLIED]: kept } };
+  return { ...rest, metadata: withoutServerMetadata(obj.metadata) };
 }
 
 /**
  * Create (no resourceVersion) or conditional replace (with the resourceVersion the edit started
  * from: 409 when stale). The resourceVersion is the request's, else the object's own metadata one.
- * A create of an existing object is a 409 (an update needs a resourceVersion).
+ * A create of an existing object is a 409 (an update needs a resourceVersion). A replace keeps
+ * kubectl's last-applied annotation, which the editors never see.
  */
-export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
-
 export async function applyObject(ref: ObjectRef, req: ApplyRequest, opts: WriteOptions): Promise<ApplyResponse> {
   const obj = checkedObject(ref, req.object);
   const rv = req.resourceVersion ?? (typeof obj.metadata.resourceVersion === 'string' ? obj.metadata.resourceVersion : undefined);
@@ -109,7 +95,7 @@ export async function applyObject(ref: ObjectRef, req: ApplyRequest, opts: Write
       before = await readObject(ref.cluster, opts.caller, headerOf(ref));
       if (before.metadata?.resourceVersion !== rv) throw conflict(ref, rv);
       const { managedFields: _mf, ...metadata } = obj.metadata;
-      result = await replaceObject(target, { ...obj, metadata: { ...keepHidden(before, metadata), resourceVersion: rv } });
+      result = await replaceObject(target, { ...obj, metadata: { ...keepLastApplied(before as Parameters<typeof keepLastApplied>[0], metadata as { annotations?: Record<string, string> }), resourceVersion: rv } });
       if (opts.dryRun) before = undefined;
     }
   } catch (err) {

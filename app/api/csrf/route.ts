@@ -1,4 +1,4 @@
-import type { CsrfResponse } from '@/lib/istio-config/api';
+import type { CsrfResponse } from '@/lib/api/session';
 import { csrfTokenFor } from '@/server/auth/csrf';
 import { isReadOnly } from '@/server/auth/guard';
 import { callerName } from '@/server/auth/identity';

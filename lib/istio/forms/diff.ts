@@ -1,26 +1,10 @@
 // What a diff of live versus proposed shows: the object without what the server writes
-// (managedFields, resourceVersion, uid, status, ...), as YAML; and a short list of changed fields.
-import { clone, deepEqual, isObj, type Obj } from './object';
+// (lib/mesh-rules/server-fields.ts), as YAML; and a short list of changed fields.
+import { stripServerFields } from '../../mesh-rules/server-fields';
+import { deepEqual, isObj, type Obj } from './object';
 import { toYaml } from './yaml';
 
-const SERVER_METADATA = ['managedFields', 'resourceVersion', 'uid', 'creationTimestamp', 'generation', 'selfLink'];
-const SERVER_ANNOTATIONS = ['kubectl.kubernetes.io/last-applied-configuration'];
-
-/** The object as a person compares it: server-written fields removed. */
-export function stripServerFields(obj: Obj): Obj {
-  const out = clone(obj);
-  delete out.status;
-  const meta = out.metadata;
-  if (isObj(meta)) {
-    for (const k of SERVER_METADATA) delete meta[k];
-    const ann = meta.annotations;
-    if (isObj(ann)) {
-      for (const k of SERVER_ANNOTATIONS) delete ann[k];
-      if (Object.keys(ann).length === 0) delete meta.annotations;
-    }
-  }
-  return out;
-}
+export { stripServerFields };
 
 /** YAML for one side of a diff ('' for an object that does not exist). */
 export function diffYaml(obj: Obj | undefined): string {

@@ -1,6 +1,6 @@
 // Client-side checks before anything is sent: the kind's schema (lib/istio validateIstioObject,
 // the same rules the server applies, with Kubernetes field paths) and the body size limit.
-import { MAX_BODY_BYTES } from '../../istio-config/api';
+import { MAX_BODY_BYTES } from '../../api/session';
 import { type FieldCause, validateIstioObject } from '../validate';
 import { isObj, objAt, str } from './object';
 

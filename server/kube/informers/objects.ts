@@ -1,11 +1,10 @@
 import 'server-only';
 import type { K8sObject } from '@/lib/inventory/types';
+import { LAST_APPLIED_ANNOTATION as LAST_APPLIED } from '@/lib/mesh-rules/server-fields';
 
 // What the caches keep of an object: everything but metadata.managedFields and the
 // kubectl.kubernetes.io/last-applied-configuration annotation (a second copy of the object, often
 // the largest part of it). Neither is read by anything in the console.
-
-const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 /** A copy of the object without managedFields and the last-applied annotation (the input is not changed). */
 export function stripObject(raw: unknown): K8sObject | undefined {
