@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { runAppenders } from '../build';
-import { byId } from '../testing/golden';
+import { byId, expectAppenderGolden } from '../testing/golden';
 import { scenario } from '../testing/scenario';
 import { boxes } from './boxes';
 import { traffic } from './traffic';
 
 describe('boxes appender', () => {
+  it('golden file: what boxes adds: cluster and namespace boxes, parent of every placed node', () => {
+    expectAppenderGolden(boxes, {
+      service: scenario('service'),
+      workload: scenario('workload'),
+    });
+  });
+
   it('golden: cluster and namespace boxes for every placed node; external/unknown unboxed', () => {
     const g = runAppenders(scenario('service'), [traffic, boxes]);
     expect([...g.boxes].sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual([

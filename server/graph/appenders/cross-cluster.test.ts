@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { runAppenders } from '../build';
+import { expectAppenderGolden } from '../testing/golden';
 import { scenario } from '../testing/scenario';
 import { crossCluster } from './cross-cluster';
 import { traffic } from './traffic';
 
 describe('crossCluster appender', () => {
+  it('golden file: what crossCluster adds: the flag on every edge, true only on caller -> remote service', () => {
+    expectAppenderGolden(crossCluster, {
+      workload: scenario('workload'),
+      service: scenario('service'),
+    });
+  });
+
   it('golden: only the caller -> remote service edges cross (service nodes sit in the destination cluster)', () => {
     for (const [gt, src] of [
       ['workload', ['wl:us-east:bookinfo:reviews-v3', 'wl:us-east:mcs-demo:hello-app-engine']],

@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { runAppenders } from '../build';
-import { byId } from '../testing/golden';
+import { byId, expectAppenderGolden } from '../testing/golden';
 import { scenario } from '../testing/scenario';
 import { health } from './health';
 import { idle } from './idle';
 import { traffic } from './traffic';
 
 describe('health appender', () => {
+  it('golden file: what health sets: node and edge health by default and configured thresholds, no-data without telemetry', () => {
+    expectAppenderGolden(health, {
+      'workload, idle nodes': scenario('workload', { idle: true }),
+      'workload, 5xx thresholds 5%/50%': scenario('workload', { thresholds: { serverError: { degraded: 0.05, failing: 0.5 } } }),
+      'service, Prometheus down (every node and edge stays no-data)': { ...scenario('service'), telemetry: undefined },
+    });
+  });
+
   it('golden: node and edge health of the scenario with the default thresholds', () => {
     const g = runAppenders(scenario('workload', { idle: true }), [traffic, idle, health]);
     const nodes = byId(g.nodes, (n) => (n.health === 'healthy' ? undefined : n.health));

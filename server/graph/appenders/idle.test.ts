@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runAppenders } from '../build';
+import { expectAppenderGolden } from '../testing/golden';
 import { scenario } from '../testing/scenario';
 import { idle } from './idle';
 import { traffic } from './traffic';
@@ -7,6 +8,16 @@ import { traffic } from './traffic';
 const idleIds = (g: { nodes: { id: string; idle?: boolean }[] }) => g.nodes.filter((n) => n.idle).map((n) => n.id).sort();
 
 describe('idle appender', () => {
+  it('golden file: what idle adds: idle inventory nodes per graph type, nothing unless asked, the unmarked inventory when Prometheus is down', () => {
+    expectAppenderGolden(idle, {
+      'workload, idle nodes asked': scenario('workload', { idle: true }),
+      'versionedApp, idle nodes asked': scenario('versionedApp', { idle: true }),
+      'service, idle nodes asked': scenario('service', { idle: true }),
+      'workload, idle nodes not asked': scenario('workload'),
+      'workload, mcs-demo, Prometheus down': { ...scenario('workload', { namespaces: ['mcs-demo'] }), telemetry: undefined },
+    });
+  });
+
   it('golden: inventory nodes without traffic, per graph type', () => {
     expect(idleIds(runAppenders(scenario('workload', { idle: true }), [traffic, idle]))).toEqual([
       'svc:us-east:legacy:legacy-billing',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runAppenders } from '../build';
-import { byId } from '../testing/golden';
+import { byId, expectAppenderGolden } from '../testing/golden';
 import { cluster, merge, object, service } from '../testing/k8s';
 import { scenario, scenarioOptions } from '../testing/scenario';
 import { request, telemetryOf } from '../testing/telemetry';
@@ -9,6 +9,16 @@ import { istioConfig } from './istio-config';
 import { traffic } from './traffic';
 
 describe('istioConfig appender', () => {
+  it('golden file: what istioConfig adds: VirtualService/DestinationRule badges, config error counts', () => {
+    expectAppenderGolden(istioConfig, {
+      workload: scenario('workload'),
+      'workload, 2 error findings on VirtualService reviews': {
+        ...scenario('workload'),
+        configErrors: (cluster, kind, ns, name) => (cluster === 'us-east' && kind === 'VirtualService' && ns === 'bookinfo' && name === 'reviews' ? 2 : 0),
+      },
+    });
+  });
+
   it('golden: VirtualService/DestinationRule badges of the scenario', () => {
     const g = runAppenders(scenario('workload'), [traffic, istioConfig]);
     expect(byId(g.nodes, (n) => (Object.keys(n.badges).length ? n.badges : undefined))).toEqual({

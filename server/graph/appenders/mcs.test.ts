@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runAppenders } from '../build';
-import { byId } from '../testing/golden';
+import { byId, expectAppenderGolden } from '../testing/golden';
 import { cluster, merge, object, service } from '../testing/k8s';
 import { scenario, scenarioOptions } from '../testing/scenario';
 import { idle } from './idle';
@@ -11,6 +11,13 @@ const pick = (n: { kind: string; badges: { exported?: boolean; imported?: boolea
   n.kind === 'service' ? { exported: n.badges.exported, imported: n.badges.imported, clusterSetHost: n.clusterSetHost } : undefined;
 
 describe('mcs appender', () => {
+  it('golden file: what mcs adds: exported/imported badges and clusterSetHost on service nodes', () => {
+    expectAppenderGolden(mcs, {
+      'workload, idle nodes': scenario('workload', { idle: true }),
+      service: scenario('service'),
+    });
+  });
+
   it('golden: exported/imported badges and clusterset hosts of the scenario services (idle included)', () => {
     const g = runAppenders(scenario('workload', { idle: true }), [traffic, idle, mcs]);
     const set = (s: string, ns: string) => `${s}.${ns}.svc.clusterset.local`;

@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { runAppenders } from '../build';
-import { byId } from '../testing/golden';
+import { byId, expectAppenderGolden } from '../testing/golden';
 import { scenario } from '../testing/scenario';
 import { pushLatency, request, telemetryOf, type Call } from '../testing/telemetry';
 import { responseTime } from './response-time';
 import { traffic } from './traffic';
 
 describe('responseTime appender', () => {
+  it('golden file: what responseTime adds: latency per edge, caller\'s view before the service, server\'s view behind it', () => {
+    expectAppenderGolden(responseTime, {
+      workload: scenario('workload'),
+      app: scenario('app'),
+    });
+  });
+
   it("golden: latency of the scenario edges (caller's view on caller -> service edges, server's view behind the service, max of merged quantiles, exact avg)", () => {
     const g = runAppenders(scenario('workload'), [traffic, responseTime]);
     expect(byId(g.edges, (e) => (Object.keys(e.latencyMs).length ? e.latencyMs : undefined))).toEqual({

@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { runAppenders } from '../build';
-import { byId } from '../testing/golden';
+import { byId, expectAppenderGolden } from '../testing/golden';
 import { scenario } from '../testing/scenario';
 import { request, spiffe, tcp, telemetryOf, type Call } from '../testing/telemetry';
 import { security } from './security';
 import { traffic } from './traffic';
 
 describe('security appender', () => {
+  it('golden file: what security adds: mTLS share and principals per edge, mTLS mode per node', () => {
+    expectAppenderGolden(security, {
+      workload: scenario('workload'),
+      'workload, Prometheus down': { ...scenario('workload'), telemetry: undefined },
+    });
+  });
+
   it('golden: mTLS share and principals of the scenario edges, mTLS mode of nodes', () => {
     const g = runAppenders(scenario('workload'), [traffic, security]);
     expect(byId(g.edges, (e) => (e.mtlsShare === undefined ? undefined : e.mtlsShare))).toEqual({

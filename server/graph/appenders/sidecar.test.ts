@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runAppenders } from '../build';
+import { expectAppenderGolden } from '../testing/golden';
 import { cluster, merge, namespace, workload } from '../testing/k8s';
 import { scenario, scenarioOptions } from '../testing/scenario';
 import type { Objects } from '../testing/k8s';
@@ -10,6 +11,14 @@ import { traffic } from './traffic';
 const missing = (g: { nodes: { id: string; badges: { missingSidecar?: boolean } }[] }) => g.nodes.filter((n) => n.badges.missingSidecar).map((n) => n.id).sort();
 
 describe('sidecar appender', () => {
+  it('golden file: what sidecar adds: missingSidecar on the legacy workload/app only', () => {
+    expectAppenderGolden(sidecar, {
+      'workload, idle nodes': scenario('workload', { idle: true }),
+      app: scenario('app'),
+      versionedApp: scenario('versionedApp'),
+    });
+  });
+
   it('golden: the legacy workload/app of the scenario, and nothing else', () => {
     expect(missing(runAppenders(scenario('workload', { idle: true }), [traffic, idle, sidecar]))).toEqual(['wl:us-east:legacy:legacy-billing']);
     expect(missing(runAppenders(scenario('app'), [traffic, sidecar]))).toEqual(['app:us-east:legacy:legacy-billing']);
