@@ -1,10 +1,12 @@
 import 'server-only';
 import type { ClusterStore } from '../kube';
 import type { DemoClusterName, KubeObject } from '../types';
-import { DEMO_GROUPS } from './users';
+import { DEMO_GROUPS, DEMO_USERS } from './users';
 
 // What the demo users may do in each cluster, as RBAC objects seeded into the cluster's store
-// (editable with kubectl like any others). Subjects are the groups of the ID tokens (no prefix):
+// (editable with kubectl like any others). Each binding names a group of the ID tokens and, as
+// Users, that group's members (no prefixes): the group serves an ID token or `--as-group`, the
+// user names serve `kubectl --as alice` and impersonation by user name alone, which carry no groups.
 //   bookinfo-editors (alice): `view` in bookinfo everywhere, and `mesh-config-editor` (write Istio
 //     and MCS config) in bookinfo on us-east and eu-west only: on ap-south she reads it.
 //   mesh-viewers (bob): `view` in bookinfo and mcs-demo.
@@ -34,7 +36,10 @@ function binding(kind: 'RoleBinding' | 'ClusterRoleBinding', name: string, role:
     kind,
     metadata: { name, ...(namespace ? { namespace } : {}), labels: LABELS },
     roleRef: { apiGroup: RBAC, kind: 'ClusterRole', name: role },
-    subjects: [{ kind: 'Group', apiGroup: RBAC, name: group }],
+    subjects: [
+      { kind: 'Group', apiGroup: RBAC, name: group },
+      ...DEMO_USERS.filter((u) => u.groups.includes(group)).map((u) => ({ kind: 'User', apiGroup: RBAC, name: u.name })),
+    ],
   };
 }
 
