@@ -26,7 +26,12 @@ export function impersonate(req: IncomingMessage, requester: UserInfo, rbac: Rba
   const extra: Record<string, string[]> = {};
   for (const header of Object.keys(req.headersDistinct)) {
     if (!header.startsWith(EXTRA_PREFIX)) continue;
-    const key = decodeURIComponent(header.slice(EXTRA_PREFIX.length)).toLowerCase();
+    let key: string;
+    try {
+      key = decodeURIComponent(header.slice(EXTRA_PREFIX.length)).toLowerCase();
+    } catch {
+      throw badRequest(`the impersonation header ${header} is not a percent-encoded key`);
+    }
     extra[key] = values(req, header);
   }
   const hasExtra = Object.keys(extra).length > 0;
