@@ -1,5 +1,6 @@
 import 'server-only';
 import type { ClusterStore } from '../kube';
+import { MESH_CONFIG_GROUPS } from '../kube/rbac/bootstrap';
 import type { DemoClusterName, KubeObject } from '../types';
 import { DEMO_GROUPS, DEMO_USERS } from './users';
 
@@ -27,7 +28,7 @@ const MESH_CONFIG_EDITOR: KubeObject = {
   apiVersion: API_VERSION,
   kind: 'ClusterRole',
   metadata: { name: 'mesh-config-editor', labels: LABELS },
-  rules: [{ apiGroups: ['networking.istio.io', 'security.istio.io', 'multicluster.x-k8s.io'], resources: ['*'], verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection'] }],
+  rules: [{ apiGroups: MESH_CONFIG_GROUPS, resources: ['*'], verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection'] }],
 };
 
 function binding(kind: 'RoleBinding' | 'ClusterRoleBinding', name: string, role: string, group: string, namespace?: string): KubeObject {

@@ -15,8 +15,8 @@ import { ALL_AUTHENTICATED, RBAC_API_VERSION, RBAC_GROUP, type PolicyRule, type 
 
 const READ = ['get', 'list', 'watch'];
 const WRITE = ['create', 'delete', 'deletecollection', 'patch', 'update'];
-const ISTIO_GROUPS = ['networking.istio.io', 'security.istio.io', 'multicluster.x-k8s.io'];
-const ISTIO_KINDS = ['*'];
+/** The API groups of Istio and MCS config, which `view` reads and `edit` writes. */
+export const MESH_CONFIG_GROUPS = ['networking.istio.io', 'security.istio.io', 'multicluster.x-k8s.io'];
 
 const rule = (apiGroups: string[], resources: string[], verbs: string[]): PolicyRule => ({ apiGroups, resources, verbs });
 
@@ -26,14 +26,14 @@ const VIEW_RULES: PolicyRule[] = [
   rule(['apps'], ['deployments', 'deployments/scale', 'deployments/status', 'replicasets', 'replicasets/scale', 'replicasets/status'], READ),
   rule(['discovery.k8s.io'], ['endpointslices'], READ),
   rule(['events.k8s.io'], ['events'], READ),
-  rule(ISTIO_GROUPS, ISTIO_KINDS, READ),
+  rule(MESH_CONFIG_GROUPS, ['*'], READ),
 ];
 
 const EDIT_RULES: PolicyRule[] = [
   rule([''], ['pods', 'services', 'endpoints', 'configmaps', 'secrets', 'serviceaccounts'], WRITE),
   rule([''], ['secrets'], READ),
   rule(['apps'], ['deployments', 'deployments/scale', 'replicasets', 'replicasets/scale'], WRITE),
-  rule(ISTIO_GROUPS, ISTIO_KINDS, WRITE),
+  rule(MESH_CONFIG_GROUPS, ['*'], WRITE),
   ...VIEW_RULES,
 ];
 
