@@ -14,6 +14,8 @@ const { values: opts } = parseArgs({
     'alertmanager-port': { type: 'string' },
     'api-port': { type: 'string' },
     'control-port': { type: 'string' },
+    'idp-port': { type: 'string' },
+    auth: { type: 'string', default: 'anonymous' },
     'state-dir': { type: 'string', default: '.demo' },
     'synthetic-services': { type: 'string', default: '0' },
     'read-only': { type: 'boolean', default: false },
@@ -29,6 +31,10 @@ if (opts.help) {
   --alertmanager-port N   Alertmanager (default 9093)
   --api-port N            first cluster API port; the three clusters use N, N+1, N+2 (default 16443)
   --control-port N        demo control port: scenarios, metrics, istiod (default 17070)
+  --idp-port N            the demo's OpenID Provider (default 17080)
+  --auth STRATEGY         how the console knows its users: anonymous (default), header
+                          (X-Forwarded-User from a trusted proxy), token (the user's own
+                          Kubernetes token), openid (sign-in at the demo's OpenID Provider)
   --state-dir DIR         where state, kubeconfig and logs go (default .demo)
   --synthetic-services N  add N synthetic services to the mesh (for scale)
   --read-only             start the console in read-only mode
@@ -37,6 +43,11 @@ if (opts.help) {
 }
 
 const { run, stopAll } = await import('./lib/proc.mjs');
+const { AUTH_STRATEGIES } = await import('./lib/stack.mjs');
+if (!AUTH_STRATEGIES.includes(opts.auth)) {
+  console.error(`demo: --auth must be one of ${AUTH_STRATEGIES.join(', ')}, not "${opts.auth}"`);
+  process.exit(2);
+}
 
 if (!existsSync(join(ROOT, 'node_modules', 'next'))) {
   console.log('Installing dependencies (npm ci)…');
@@ -67,6 +78,7 @@ const ports = {
   alertmanager: port('alertmanager', DEFAULT_PORTS.alertmanager),
   api: port('api', DEFAULT_PORTS.api),
   control: port('control', DEFAULT_PORTS.control),
+  idp: port('idp', DEFAULT_PORTS.idp),
 };
 
 let stopping = false;
@@ -86,13 +98,18 @@ try {
     ports,
     reset: opts.reset,
     readOnly: opts['read-only'],
+    auth: opts.auth,
     syntheticServices: Number(opts['synthetic-services']) || 0,
   });
+  const users = state.idp.users.map((u) => `${`${u.name} / ${u.password}`.padEnd(22)}${u.groups.join(', ')}`).join('\n               ');
   console.log(`
-Meridian is running on the demo mesh: ${state.consoleUrl}
+Meridian is running on the demo mesh: ${state.consoleUrl} (auth: ${state.auth})
 
   clusters     ${state.clusters.map((c) => `${c.name} ${c.apiUrl}`).join(', ')}
   kubectl      KUBECONFIG=${state.kubeconfig} kubectl get vs -A
+               kubectl auth can-i update virtualservices -n bookinfo --as alice
+  IdP          ${state.idp.issuer}  (OpenID Provider; the console's client is "${state.idp.clientId}")
+  users        ${users}
   Prometheus   ${state.prometheusUrl}    Alertmanager ${state.alertmanagerUrl}
   scenarios    curl ${state.controlUrl}/scenarios
   logs         ${state.logs}

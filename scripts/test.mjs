@@ -63,7 +63,7 @@ async function playwright(env) {
 function testPorts() {
   const offset = Number(process.env.MERIDIAN_PORT_OFFSET ?? 0);
   if (!Number.isInteger(offset) || offset < 0 || offset > 20_000) throw new Error(`MERIDIAN_PORT_OFFSET must be a whole number from 0 to 20000, not "${process.env.MERIDIAN_PORT_OFFSET}"`);
-  const base = { console: 3100, prometheus: 19090, alertmanager: 19093, api: 26443, control: 27070 };
+  const base = { console: 3100, prometheus: 19090, alertmanager: 19093, api: 26443, control: 27070, idp: 27080 };
   return Object.fromEntries(Object.entries(base).map(([k, v]) => [k, v + offset]));
 }
 

@@ -7,7 +7,12 @@ import { assertPortFree, startProcess, waitForHttp } from './proc.mjs';
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const CLUSTERS = ['us-east', 'eu-west', 'ap-south'];
 
-export const DEFAULT_PORTS = { console: 3000, prometheus: 9090, alertmanager: 9093, api: 16443, control: 17070 };
+export const DEFAULT_PORTS = { console: 3000, prometheus: 9090, alertmanager: 9093, api: 16443, control: 17070, idp: 17080 };
+
+/** The console's auth strategies `--auth` accepts; `openid` uses the demo's IdP. */
+export const AUTH_STRATEGIES = ['anonymous', 'header', 'token', 'openid'];
+/** The header a trusted proxy would set for the `header` strategy. */
+export const AUTH_HEADER = 'X-Forwarded-User';
 
 function writeAtomic(file, text) {
   writeFileSync(`${file}.tmp`, text);
@@ -54,7 +59,26 @@ receivers:
   - name: console
 `;
 
-function meridianConfig({ stateDir, ports }) {
+/**
+ * The `auth:` section of meridian.yaml. For `openid` it writes auth.openid.{issuer, clientId,
+ * clientSecret, redirectUrl} from the demo IdP (the console's openid strategy reads these keys).
+ */
+export function authConfig(strategy, { idp, consoleUrl }) {
+  if (!AUTH_STRATEGIES.includes(strategy)) throw new Error(`--auth must be one of ${AUTH_STRATEGIES.join(', ')}, not "${strategy}"`);
+  if (strategy === 'header') return `auth:\n  strategy: header\n  header: ${AUTH_HEADER}\n`;
+  if (strategy !== 'openid') return `auth:\n  strategy: ${strategy}\n`;
+  const q = (v) => JSON.stringify(v);
+  return `auth:
+  strategy: openid
+  openid:
+    issuer: ${q(idp.issuer)}
+    clientId: ${q(idp.clientId)}
+    clientSecret: ${q(idp.clientSecret)}
+    redirectUrl: ${q(`${consoleUrl}/api/auth/callback`)}
+`;
+}
+
+function meridianConfig({ stateDir, ports, auth }) {
   const clusters = CLUSTERS.map(
     (c) => `  - name: ${c}
     context: ${c}
@@ -71,20 +95,24 @@ ${clusters}prometheus:
 alertmanager:
   url: http://127.0.0.1:${ports.alertmanager}
 readOnly: ${ports.readOnly ? 'true' : 'false'}
-`;
+${auth}`;
 }
 
 /**
  * Starts the whole stack. `ports` as DEFAULT_PORTS; `optionNames` maps each port to the CLI option
  * that changes it, for the port-in-use message.
  */
-export async function startStack({ stateDir, ports, reset = false, syntheticServices = 0, echo = false, optionNames = {}, readOnly = false, consoleEnv = {} }) {
+export async function startStack({ stateDir, ports, reset = false, syntheticServices = 0, echo = false, optionNames = {}, readOnly = false, consoleEnv = {}, auth = 'anonymous' }) {
   stateDir = resolve(stateDir);
+  if (!AUTH_STRATEGIES.includes(auth)) throw new Error(`--auth must be one of ${AUTH_STRATEGIES.join(', ')}, not "${auth}"`);
+  const consoleUrl = `http://127.0.0.1:${ports.console}`;
+  // Callers that predate the IdP name no idp port: it sits 10 above the control port, as the defaults do.
+  ports = { ...ports, idp: ports.idp ?? ports.control + 10 };
   const logDir = join(stateDir, 'logs');
   if (reset) rmSync(join(stateDir, 'prometheus-data'), { recursive: true, force: true });
   mkdirSync(logDir, { recursive: true });
   const apiPorts = CLUSTERS.map((_, i) => ports.api + i);
-  for (const [key, port] of [['console', ports.console], ['prometheus', ports.prometheus], ['alertmanager', ports.alertmanager], ['control', ports.control]]) {
+  for (const [key, port] of [['console', ports.console], ['prometheus', ports.prometheus], ['alertmanager', ports.alertmanager], ['control', ports.control], ['idp', ports.idp]]) {
     await assertPortFree(port, optionNames[key] ?? `--${key}-port`);
   }
   for (const p of apiPorts) await assertPortFree(p, optionNames.api ?? '--api-port');
@@ -92,10 +120,17 @@ export async function startStack({ stateDir, ports, reset = false, syntheticServ
   const mesh = startProcess(
     'demo-mesh',
     process.execPath,
-    ['--conditions=react-server', '--import', 'tsx', 'server/demo/main.ts', '--state-dir', stateDir, '--api-port', String(ports.api), '--control-port', String(ports.control), ...(reset ? ['--reset'] : []), '--synthetic-services', String(syntheticServices)],
+    [
+      '--conditions=react-server', '--import', 'tsx', 'server/demo/main.ts', '--state-dir', stateDir,
+      '--api-port', String(ports.api), '--control-port', String(ports.control), '--idp-port', String(ports.idp),
+      '--console-url', consoleUrl, '--console-url', `http://localhost:${ports.console}`,
+      ...(reset ? ['--reset'] : []), '--synthetic-services', String(syntheticServices),
+    ],
     { logDir, echo, cwd: ROOT },
   );
   await waitForHttp(`http://127.0.0.1:${ports.control}/healthz`, { proc: mesh, what: 'demo mesh', timeoutMs: 60_000 });
+  // The demo writes mesh.json (with its IdP's client and users) before its control port answers.
+  const { idp } = JSON.parse(readFileSync(join(stateDir, 'mesh.json'), 'utf8'));
 
   const rulesFile = join(ROOT, 'deploy', 'prometheus', 'meridian-rules.yaml');
   writeAtomic(join(stateDir, 'prometheus.yml'), prometheusConfig({ controlPort: ports.control, alertmanagerPort: ports.alertmanager, ruleFiles: existsSync(rulesFile) ? [rulesFile] : [] }));
@@ -106,7 +141,7 @@ export async function startStack({ stateDir, ports, reset = false, syntheticServ
   await waitForHttp(`http://127.0.0.1:${ports.alertmanager}/-/ready`, { proc: am, what: 'Alertmanager' });
   await waitForHttp(`http://127.0.0.1:${ports.prometheus}/-/ready`, { proc: prom, what: 'Prometheus' });
 
-  writeAtomic(join(stateDir, 'meridian.yaml'), meridianConfig({ stateDir, ports: { ...ports, readOnly } }));
+  writeAtomic(join(stateDir, 'meridian.yaml'), meridianConfig({ stateDir, ports: { ...ports, readOnly }, auth: authConfig(auth, { idp, consoleUrl }) }));
   const consoleProc = startProcess('console', process.execPath, [join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(ports.console), '-H', '127.0.0.1'], {
     logDir,
     echo,
@@ -116,13 +151,16 @@ export async function startStack({ stateDir, ports, reset = false, syntheticServ
   await waitForHttp(`http://127.0.0.1:${ports.console}/api/healthz`, { proc: consoleProc, what: 'console', timeoutMs: 90_000 });
 
   const state = {
-    consoleUrl: `http://127.0.0.1:${ports.console}`,
+    consoleUrl,
+    auth,
     prometheusUrl: `http://127.0.0.1:${ports.prometheus}`,
     alertmanagerUrl: `http://127.0.0.1:${ports.alertmanager}`,
     controlUrl: `http://127.0.0.1:${ports.control}`,
     kubeconfig: join(stateDir, 'kubeconfig'),
     meridianConfig: join(stateDir, 'meridian.yaml'),
     clusters: CLUSTERS.map((name, i) => ({ name, apiUrl: `http://127.0.0.1:${apiPorts[i]}`, context: name })),
+    // The demo's OpenID Provider: issuer, the console's client (id, secret, redirect URIs) and the demo users.
+    idp: { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, redirectUris: idp.redirectUris, postLogoutRedirectUris: idp.postLogoutRedirectUris, users: idp.users },
     logs: logDir,
   };
   writeAtomic(join(stateDir, 'state.json'), `${JSON.stringify(state, null, 2)}\n`);

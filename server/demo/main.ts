@@ -3,6 +3,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createControlServer } from './control';
+import { CONSOLE_CLIENT_ID, SCOPES, createIdpServer, demoUsersForState, seedDemoGrants } from './idp';
 import { createKubeApiServer, loadClusterStore, persistClusterStore, type ClusterStore } from './kube';
 import { demoKubeconfig } from './kubeconfig';
 import { seedCluster } from './mesh';
@@ -11,20 +12,25 @@ import { createSimulation } from './sim';
 import { DEMO_CLUSTERS, type DemoClusterName } from './types';
 
 // The demo mesh process: three simulated clusters (Kubernetes API per cluster), their traffic and
-// istiod, the control port. Run: node --conditions=react-server --import tsx server/demo/main.ts
-//   --state-dir .demo --api-port 16443 --control-port 17070 [--reset] [--synthetic-services N]
+// istiod, the control port, and the demo's OpenID Provider. Run:
+//   node --conditions=react-server --import tsx server/demo/main.ts --state-dir .demo
+//   --api-port 16443 --control-port 17070 --idp-port 17080 [--console-url http://127.0.0.1:3000]
+//   [--reset] [--synthetic-services N]
 
 const { values: args } = parseArgs({
   options: {
     'state-dir': { type: 'string', default: '.demo' },
     'api-port': { type: 'string', default: '16443' },
     'control-port': { type: 'string', default: '17070' },
+    'idp-port': { type: 'string', default: '17080' },
+    /** Where the console runs (repeatable): the IdP's redirect URIs for the console derive from it. */
+    'console-url': { type: 'string', multiple: true, default: ['http://127.0.0.1:3000'] },
     'synthetic-services': { type: 'string', default: '0' },
     reset: { type: 'boolean', default: false },
   },
 });
 
-function port(name: 'api-port' | 'control-port'): number {
+function port(name: 'api-port' | 'control-port' | 'idp-port'): number {
   const n = Number(args[name]);
   if (!Number.isInteger(n) || n < 1 || n > 65535) throw new Error(`--${name} must be a port number, got "${args[name]}"`);
   return n;
@@ -57,22 +63,33 @@ async function main(): Promise<void> {
   const stateDir = resolve(args['state-dir']);
   const apiPort = port('api-port');
   const controlPort = port('control-port');
+  const idpPort = port('idp-port');
   const synthetic = Math.max(0, Math.floor(Number(args['synthetic-services']) || 0));
   await mkdir(stateDir, { recursive: true });
   const reset = args.reset || (await seedChanged(stateDir, synthetic));
   if (reset && !args.reset) console.log(`[demo] synthetic services changed to ${synthetic}: starting from the seed`);
+
+  const idp = await createIdpServer({ stateDir, port: idpPort, consoleUrls: args['console-url'] });
+  await idp.start().catch((e: NodeJS.ErrnoException) => {
+    throw new Error(e.code === 'EADDRINUSE' ? `port ${idpPort} is in use; choose another with --idp-port` : e.message);
+  });
 
   const stores = {} as Record<DemoClusterName, ClusterStore>;
   const persisted: ReturnType<typeof persistClusterStore>[] = [];
   for (const cluster of DEMO_CLUSTERS) {
     const { store, restored } = await loadClusterStore(cluster, { stateDir, reset });
     if (!restored) seed(store, cluster, synthetic);
+    // Before the API server reconciles its bootstrap roles: a store without RBAC gets the demo grants.
+    if (seedDemoGrants(store)) console.log(`[demo] ${cluster}: seeded the demo users' RBAC grants`);
     stores[cluster] = store;
     persisted.push(persistClusterStore(store, { stateDir }));
     console.log(`[demo] ${cluster}: ${restored ? 'restored' : 'seeded'} (resourceVersion ${store.resourceVersion})`);
   }
 
-  const apis = DEMO_CLUSTERS.map((cluster, i) => createKubeApiServer({ cluster, store: stores[cluster], port: apiPort + i }));
+  // kube-apiserver's --oidc-issuer-url, --oidc-client-id, --oidc-username-claim=preferred_username,
+  // --oidc-groups-claim=groups, no prefixes: RBAC subjects are the plain names (alice, mesh-admins).
+  const oidc = { issuerUrl: idp.issuer, clientId: CONSOLE_CLIENT_ID, usernameClaim: 'preferred_username', groupsClaim: 'groups' };
+  const apis = DEMO_CLUSTERS.map((cluster, i) => createKubeApiServer({ cluster, store: stores[cluster], port: apiPort + i, oidc }));
   for (const api of apis) {
     await api.start().catch((e: NodeJS.ErrnoException) => {
       throw new Error(e.code === 'EADDRINUSE' ? `port ${api.url} is in use; choose another first port with --api-port` : e.message);
@@ -86,26 +103,27 @@ async function main(): Promise<void> {
   });
   const sim = createSimulation({ views: stores, scenarios });
   sim.start();
+
+  // The files first, the control port (whose /healthz says "ready") last.
+  const clusters = apis.map((a) => ({ name: a.cluster, url: a.httpsUrl }));
+  await writeAtomic(join(stateDir, 'kubeconfig'), demoKubeconfig(clusters, 'editor'));
+  await writeAtomic(join(stateDir, 'kubeconfig-viewer'), demoKubeconfig(clusters, 'viewer'));
+  const idpState = { issuer: idp.issuer, clientId: idp.client.id, clientSecret: idp.client.secret, redirectUris: idp.client.redirectUris, postLogoutRedirectUris: idp.client.postLogoutRedirectUris, scopes: SCOPES, users: demoUsersForState() };
+  const mesh = { syntheticServices: synthetic, controlUrl: `http://127.0.0.1:${controlPort}`, clusters: apis.map((a) => ({ name: a.cluster, url: a.url, httpsUrl: a.httpsUrl })), idp: idpState };
+  await writeAtomic(join(stateDir, 'mesh.json'), `${JSON.stringify(mesh, null, 2)}\n`);
+
   const control = createControlServer({ port: controlPort, views: stores, sim, scenarios });
   await control.start().catch((e: NodeJS.ErrnoException) => {
     throw new Error(e.code === 'EADDRINUSE' ? `port ${controlPort} is in use; choose another with --control-port` : e.message);
   });
-
-  const clusters = apis.map((a) => ({ name: a.cluster, url: a.httpsUrl }));
-  await writeAtomic(join(stateDir, 'kubeconfig'), demoKubeconfig(clusters, 'editor'));
-  await writeAtomic(join(stateDir, 'kubeconfig-viewer'), demoKubeconfig(clusters, 'viewer'));
-  await writeAtomic(
-    join(stateDir, 'mesh.json'),
-    `${JSON.stringify({ syntheticServices: synthetic, controlUrl: `http://127.0.0.1:${controlPort}`, clusters: apis.map((a) => ({ name: a.cluster, url: a.url, httpsUrl: a.httpsUrl })) }, null, 2)}\n`,
-  );
-  console.log(`[demo] mesh ready: APIs ${apis.map((a) => `${a.cluster}=${a.httpsUrl}`).join(' ')}, control http://127.0.0.1:${controlPort}`);
+  console.log(`[demo] mesh ready: APIs ${apis.map((a) => `${a.cluster}=${a.httpsUrl}`).join(' ')}, control http://127.0.0.1:${controlPort}, IdP ${idp.issuer}`);
 
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;
     stopping = true;
     sim.stop();
-    await Promise.allSettled([...apis.map((a) => a.stop()), control.stop()]);
+    await Promise.allSettled([...apis.map((a) => a.stop()), control.stop(), idp.stop()]);
     await Promise.allSettled(persisted.map((p) => p.close()));
     process.exit(0);
   };

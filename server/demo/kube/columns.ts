@@ -63,6 +63,24 @@ function sliceEndpoints(obj: KubeObject): string {
 
 const orNone = (f: (obj: KubeObject) => string) => (obj: KubeObject) => f(obj) || '<none>';
 
+/** The subjects of a binding of one kind, as kubectl's wide columns print them. */
+function subjects(kind: string) {
+  return (obj: KubeObject) => {
+    const list = ((at(obj, 'subjects') as { kind?: string; name?: string; namespace?: string }[] | undefined) ?? []).filter((s) => s.kind === kind);
+    return list.map((s) => (kind === 'ServiceAccount' ? `${s.namespace ?? ''}/${s.name}` : s.name)).join(', ');
+  };
+}
+
+const BINDING_COLUMNS = [
+  col('Role', (o) => `${text('roleRef.kind')(o)}/${text('roleRef.name')(o)}`),
+  col('Users', subjects('User'), { priority: 1 }),
+  col('Groups', subjects('Group'), { priority: 1 }),
+  col('ServiceAccounts', subjects('ServiceAccount'), { priority: 1 }),
+];
+
+/** Kinds the API server prints with a `Created At` timestamp instead of Age. */
+const CREATED_AT_KINDS = new Set(['rbac.authorization.k8s.io/Role', 'rbac.authorization.k8s.io/ClusterRole']);
+
 const KIND_COLUMNS: Record<string, Column[]> = {
   '/Namespace': [col('Status', text('status.phase'))],
   '/Pod': [
@@ -105,12 +123,16 @@ const KIND_COLUMNS: Record<string, Column[]> = {
   'security.istio.io/PeerAuthentication': [col('Mode', text('spec.mtls.mode'))],
   'security.istio.io/AuthorizationPolicy': [col('Action', text('spec.action'))],
   'multicluster.x-k8s.io/ServiceImport': [col('Type', text('spec.type')), col('IP', text('spec.ips'))],
+  'rbac.authorization.k8s.io/RoleBinding': BINDING_COLUMNS,
+  'rbac.authorization.k8s.io/ClusterRoleBinding': BINDING_COLUMNS,
 };
 
 export function columnsOf(def: ResourceDef): Column[] {
   const name = col('Name', (o) => o.metadata.name, { format: 'name', description: 'Name must be unique within a namespace.' });
   const ageCol = col('Age', () => '', { description: 'CreationTimestamp is a timestamp representing the server time when this object was created.' });
-  const own = KIND_COLUMNS[`${def.group}/${def.kind}`] ?? [];
+  const key = `${def.group}/${def.kind}`;
+  if (CREATED_AT_KINDS.has(key)) return [name, col('Created At', text('metadata.creationTimestamp'), { type: 'string', format: 'date' })];
+  const own = KIND_COLUMNS[key] ?? [];
   // The API server puts Age before the wide-only columns.
   return [name, ...own.filter((c) => !c.priority), ageCol, ...own.filter((c) => c.priority)];
 }

@@ -18,6 +18,8 @@ export interface ResourceDef {
   verbs: string[];
   /** Served subresources: only `scale` (of Deployments and ReplicaSets, for kubectl scale). */
   scalable?: boolean;
+  /** A review kind (SelfSubjectAccessReview...): created and answered at once, never stored. */
+  review?: boolean;
 }
 
 const ALL_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
@@ -28,6 +30,7 @@ const SCALABLE = new Set(['apps/Deployment', 'apps/ReplicaSet']);
 type Row = [plural: string, kind: string, namespaced: boolean, shortNames: string[], categories?: string[]];
 
 function defs(group: string, version: string, rows: Row[], verbs = ALL_VERBS): ResourceDef[] {
+  const review = verbs.length === 1 && verbs[0] === 'create';
   return rows.map(([plural, kind, namespaced, shortNames, categories]) => ({
     group,
     version,
@@ -39,6 +42,7 @@ function defs(group: string, version: string, rows: Row[], verbs = ALL_VERBS): R
     categories: categories ?? [],
     verbs,
     ...(SCALABLE.has(`${group}/${kind}`) ? { scalable: true } : {}),
+    ...(review ? { review: true } : {}),
   }));
 }
 
@@ -80,6 +84,22 @@ export const RESOURCES: readonly ResourceDef[] = [
     ['serviceexports', 'ServiceExport', true, ['svcex']],
     ['serviceimports', 'ServiceImport', true, ['svcim']],
   ]),
+  ...defs('rbac.authorization.k8s.io', 'v1', [
+    ['clusterrolebindings', 'ClusterRoleBinding', false, []],
+    ['clusterroles', 'ClusterRole', false, []],
+    ['rolebindings', 'RoleBinding', true, []],
+    ['roles', 'Role', true, []],
+  ]),
+  ...defs('authentication.k8s.io', 'v1', [
+    ['selfsubjectreviews', 'SelfSubjectReview', false, []],
+    ['tokenreviews', 'TokenReview', false, []],
+  ], ['create']),
+  ...defs('authorization.k8s.io', 'v1', [
+    ['localsubjectaccessreviews', 'LocalSubjectAccessReview', true, []],
+    ['selfsubjectaccessreviews', 'SelfSubjectAccessReview', false, []],
+    ['selfsubjectrulesreviews', 'SelfSubjectRulesReview', false, []],
+    ['subjectaccessreviews', 'SubjectAccessReview', false, []],
+  ], ['create']),
 ];
 
 export function apiVersionOf(def: ResourceDef): string {

@@ -1,30 +1,57 @@
 import 'server-only';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { authenticate, authorize } from './auth';
 import { discoveryDocument } from './discovery';
-import { isDryRun, queryOf, readBody, sendJson, sendStatus, wantsTable } from './http';
+import { isDryRun, parseBody, queryOf, readBody, sendJson, sendStatus, wantsTable } from './http';
 import { listResponse } from './list';
 import { openApiDocument } from './openapi';
+import { authenticate } from './rbac/authn';
+import type { RbacAuthorizer } from './rbac/authorizer';
+import { impersonate } from './rbac/impersonation';
+import type { OidcAuthenticator } from './rbac/oidc';
+import { answerReview } from './rbac/reviews';
+import type { ResourceAttributes, UserInfo } from './rbac/types';
 import { apiVersionOf } from './resources';
 import { handleScale } from './scale';
 import { parseResourcePath, pathNotFound, type ResourcePath } from './routing';
-import { KubeError, asKubeError, notFound, status } from './status';
+import { KubeError, asKubeError, badRequest, notFound, status } from './status';
 import type { ClusterStore } from './store';
 import { includeObjectOf, toTable } from './table';
 import type { MeshValidator } from './validation';
 import { serveWatch, type WatchOptions } from './watch';
 import { createObject, deleteCollection, deleteObject, patchObject, replaceObject, type WriteContext } from './write';
 
-// One request of a cluster's API: authenticate, find what the path names, authorize the verb,
-// answer. Every failure is a Status object with its HTTP code.
+// One request of a cluster's API, in kube-apiserver's order: authenticate (401), impersonate
+// (403 unless allowed), find what the path names, authorize the verb with RBAC (403), answer.
+// Every failure is a Status object with its HTTP code.
 
 export interface RouterOptions {
   store: ClusterStore;
   mesh: MeshValidator;
   watch: WatchOptions;
+  rbac: RbacAuthorizer;
+  /** ID-token authentication; undefined: static tokens only. */
+  oidc?: OidcAuthenticator;
 }
 
 const HEALTH = new Set(['/healthz', '/livez', '/readyz']);
+
+const methodNotAllowed = () => new KubeError(status(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource`));
+
+/** The RBAC attributes of a resource request; a named Namespace is its own namespace, as in kube. */
+function resourceAttributes(user: UserInfo, verb: string, target: ResourcePath): ResourceAttributes {
+  const { def, name, subresource } = target;
+  const namespace = target.namespace ?? (def.group === '' && def.kind === 'Namespace' ? name : undefined);
+  return {
+    user,
+    verb,
+    resourceRequest: true,
+    apiGroup: def.group,
+    resource: def.plural,
+    ...(subresource ? { subresource } : {}),
+    ...(namespace ? { namespace } : {}),
+    ...(name ? { name } : {}),
+  };
+}
 
 function verbOf(method: string, target: ResourcePath, watch: boolean): string {
   const named = target.name !== undefined;
@@ -51,27 +78,36 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, o
       res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
       return;
     }
-    const user = authenticate(req);
-    const discovery = req.method === 'GET' ? discoveryDocument(url.pathname) : undefined;
-    if (discovery !== undefined) return sendJson(res, 200, discovery);
-    if (url.pathname.startsWith('/openapi/')) {
-      const doc = openApiDocument(url.pathname);
+    const { rbac } = opts;
+    const user = impersonate(req, await authenticate(req, opts.oidc), rbac);
+    const target = parseResourcePath(url.pathname);
+    if (!target) {
+      // A non-resource path: discovery, OpenAPI, or nothing (404 once authorized, as kube).
+      rbac.check({ user, verb: (req.method ?? 'GET').toLowerCase(), resourceRequest: false, path: url.pathname });
+      const discovery = req.method === 'GET' ? discoveryDocument(url.pathname) : undefined;
+      if (discovery !== undefined) return sendJson(res, 200, discovery);
+      const doc = req.method === 'GET' && url.pathname.startsWith('/openapi/') ? openApiDocument(url.pathname) : undefined;
       if (doc === undefined) throw pathNotFound(url.pathname);
       return sendJson(res, 200, doc);
     }
-    const target = parseResourcePath(url.pathname);
-    if (!target) throw pathNotFound(url.pathname);
     const query = queryOf(url);
     const watch = query.watch === 'true' || query.watch === '1';
     const verb = verbOf(req.method ?? 'GET', target, watch);
     const { def } = target;
-    if (verb === 'unsupported') {
-      throw new KubeError(status(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource`));
-    }
-    const plural = target.subresource ? `${def.plural}/${target.subresource}` : def.plural;
-    authorize(user, { verb, group: def.group, plural, ...(target.namespace ? { namespace: target.namespace } : {}), ...(target.name ? { name: target.name } : {}) });
-    const table = wantsTable(req);
+    if (verb === 'unsupported') throw methodNotAllowed();
+    rbac.check(resourceAttributes(user, verb, target));
     const { store } = opts;
+
+    if (def.review) {
+      if (verb !== 'create') throw methodNotAllowed();
+      const body = parseBody(await readBody(req), req.headers['content-type'] ?? 'application/json') as { apiVersion?: unknown; kind?: unknown } | null;
+      if (body?.kind !== def.kind || body.apiVersion !== apiVersionOf(def)) {
+        throw badRequest(`the API version in the data (${String(body?.apiVersion)}) does not match the expected API version (${apiVersionOf(def)}) or the kind (${String(body?.kind)}) is not ${def.kind}`);
+      }
+      const review = await answerReview({ kind: def.kind, body, user, rbac, ...(target.namespace ? { namespace: target.namespace } : {}), ...(opts.oidc ? { oidc: opts.oidc } : {}) });
+      return sendJson(res, 201, review);
+    }
+    const table = wantsTable(req);
     if (target.subresource === 'scale') {
       const scale = handleScale({
         store,

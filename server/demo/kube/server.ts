@@ -5,6 +5,9 @@ import { createServer as createNetServer, type Server, type Socket } from 'node:
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DemoClusterName } from '../types';
 import { selfSignedCertificate, type ServingCertificate } from './certificate';
+import { RbacAuthorizer } from './rbac/authorizer';
+import { reconcileBootstrapPolicy } from './rbac/bootstrap';
+import { createOidcAuthenticator, type OidcOptions } from './rbac/oidc';
 import { handleRequest } from './router';
 import type { ClusterStore } from './store';
 import { defaultMeshValidator, type MeshValidator } from './validation';
@@ -14,6 +17,8 @@ import { defaultMeshValidator, type MeshValidator } from './validation';
 // tokens only over TLS, so kubectl's kubeconfig says https://127.0.0.1:<port> with
 // insecure-skip-tls-verify. stop() closes the listener and every open connection, watches included,
 // so that clients see the cluster gone (connection refused) until start() again.
+// Creating the server reconciles the bootstrap RBAC policy into the store (rbac/bootstrap.ts), as
+// kube-apiserver does at start; requests are authorized by the RBAC objects of the store.
 
 export interface KubeApiServerOptions {
   cluster: DemoClusterName;
@@ -29,6 +34,8 @@ export interface KubeApiServerOptions {
   watchTimeoutMs?: number;
   /** The TLS certificate of the https side (default: a fresh self-signed one). */
   tls?: ServingCertificate;
+  /** Accept ID tokens of this OpenID issuer (kube-apiserver's --oidc-* flags); default: static tokens only. */
+  oidc?: OidcOptions;
 }
 
 export interface KubeApiServer {
@@ -47,8 +54,11 @@ export function createKubeApiServer(options: KubeApiServerOptions): KubeApiServe
   let port = options.port;
   let server: Server | undefined;
   const sockets = new Set<Socket>();
+  reconcileBootstrapPolicy(options.store);
   const routerOptions = {
     store: options.store,
+    rbac: new RbacAuthorizer(options.store),
+    ...(options.oidc ? { oidc: createOidcAuthenticator(options.oidc) } : {}),
     mesh: options.validateMeshObject ?? defaultMeshValidator,
     watch: { bookmarkIntervalMs: options.bookmarkIntervalMs ?? 5000, defaultTimeoutMs: options.watchTimeoutMs ?? 30 * 60_000 },
   };

@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { KubeObject } from '../types';
+import { seedDemoGrants } from '../idp/grants';
+import type { DemoClusterName, KubeObject } from '../types';
 import { createKubeApiServer, type KubeApiServer, type KubeApiServerOptions } from './server';
 import { type ClusterStore, createClusterStore } from './store';
 
@@ -61,13 +62,22 @@ current-context: editor
 `;
 }
 
+/** A store with bookinfo (VirtualService reviews) and mcs-demo, and the demo users' RBAC grants of `cluster`. */
+export function storeWithDemoGrants(cluster: DemoClusterName): ClusterStore {
+  const store = createClusterStore(cluster);
+  for (const name of ['bookinfo', 'mcs-demo']) store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+  store.create(vs('reviews', 'bookinfo', [50, 50]));
+  seedDemoGrants(store);
+  return store;
+}
+
 export async function startTestCluster(options: Partial<KubeApiServerOptions> = {}): Promise<TestCluster> {
   const store = options.store ?? createClusterStore('us-east');
   if (!store.get('v1', 'Namespace', undefined, 'bookinfo')) {
     store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'bookinfo' } });
     store.create(vs('reviews', 'bookinfo', [50, 50]));
   }
-  const server = createKubeApiServer({ cluster: 'us-east', port: 0, ...options, store });
+  const server = createKubeApiServer({ cluster: store.cluster, port: 0, ...options, store });
   await server.start();
   const dir = await mkdtemp(join(tmpdir(), 'demo-kube-'));
   const kubeconfig = join(dir, 'kubeconfig');

@@ -2,7 +2,9 @@ import 'server-only';
 import type { KubeObject } from '../types';
 import { validateIstioObject } from '../../../lib/istio/validate';
 import { isPlainObject } from './objects';
+import { RBAC_KINDS, rbacCauses } from './rbac/validation';
 import { isMeshKind, type ResourceDef } from './resources';
+import { RBAC_GROUP } from './rbac/types';
 import { badRequest, invalid, type StatusCause } from './status';
 
 // What the API server checks before a write: the body is an object of the kind the path names,
@@ -54,9 +56,10 @@ export function checkBody(body: unknown, def: ResourceDef, apiVersion: string, p
   return { ...obj, metadata: { ...obj.metadata, name, ...(namespace ? { namespace } : {}) } };
 }
 
-/** 422 when the object is not valid for its kind. */
-export function validateObject(def: ResourceDef, obj: KubeObject, mesh: MeshValidator): void {
-  const causes = nameCauses(def, obj.metadata.name);
+/** 422 when the object is not valid for its kind; `current` is the stored object on updates. */
+export function validateObject(def: ResourceDef, obj: KubeObject, mesh: MeshValidator, current?: KubeObject): void {
+  const rbac = def.group === RBAC_GROUP && RBAC_KINDS.has(def.kind);
+  const causes = rbac ? rbacCauses(obj, current) : nameCauses(def, obj.metadata.name);
   if (causes.length === 0 && isMeshKind(def)) {
     const result = mesh(obj);
     if (!result.ok) causes.push(...result.causes);

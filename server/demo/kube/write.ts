@@ -41,10 +41,12 @@ function requireNamespace(ctx: WriteContext, obj: KubeObject): void {
   if (ctx.def.namespaced && ns && !ctx.store.get('v1', 'Namespace', undefined, ns)) throw notFound('namespaces', '', ns);
 }
 
-function checked(ctx: WriteContext, body: unknown): KubeObject {
+/** The body checked against the path and validated; an update is validated against the stored object too. */
+function checked(ctx: WriteContext, body: unknown, update = false): KubeObject {
   const obj = checkBody(body, ctx.def, apiVersionOf(ctx.def), ctx);
   requireNamespace(ctx, obj);
-  validateObject(ctx.def, obj, ctx.mesh);
+  const current = update ? ctx.store.get(apiVersionOf(ctx.def), ctx.def.kind, obj.metadata.namespace, obj.metadata.name) : undefined;
+  validateObject(ctx.def, obj, ctx.mesh, current);
   return obj;
 }
 
@@ -54,7 +56,7 @@ export function createObject(ctx: WriteContext, body: Buffer, contentType: strin
 }
 
 export function replaceObject(ctx: WriteContext, body: Buffer, contentType: string): WriteResult {
-  const obj = checked(ctx, parseBody(body, contentType));
+  const obj = checked(ctx, parseBody(body, contentType), true);
   return { code: 200, body: ctx.store.replace(obj, { dryRun: ctx.dryRun }) };
 }
 
@@ -81,7 +83,7 @@ export function patchObject(ctx: WriteContext, body: Buffer, contentType: string
     return { code: 201, body: store.create(created, { dryRun: ctx.dryRun }) };
   }
   const patched = patcher(current, patch) as KubeObject;
-  const obj = checked(ctx, patched);
+  const obj = checked(ctx, patched, true);
   return { code: 200, body: store.replace(obj, { dryRun: ctx.dryRun }) };
 }
 
