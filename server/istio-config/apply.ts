@@ -7,7 +7,7 @@ import type { Caller } from '@/server/auth/guard';
 import { badRequest, fromKubeError, MeridianError, notFound } from '@/server/http/errors';
 import { recordHistory } from './history';
 import { describeRef, headerOf, kindOf } from './refs';
-import { createObject, deleteObject, readObject, replaceObject, type KubeObject, type WriteTarget } from './writer';
+import { createObject, deleteObject, readObject, replaceObject, type KubeObject, type WriteTarget } from '@/server/kube/caller-client';
 
 export interface WriteOptions {
   caller: Caller;

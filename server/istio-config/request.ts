@@ -3,10 +3,9 @@ import { z } from 'zod';
 import { ACTION_HEADER } from '@/lib/istio-config/api';
 import { isIstioKindName } from '@/lib/istio/kinds';
 import { dnsNameList } from '@/lib/names';
-import { fromZodError } from '@/server/http/errors';
 import { unknownKind } from './refs';
 
-// Input parsing shared by the app/api/istio-config handlers.
+// Query parameters of the app/api/istio-config handlers (bodies: server/http/body.ts).
 
 const flag = z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1');
 
@@ -33,13 +32,6 @@ export function checkKinds(kinds: string[]): string[] {
   const bad = kinds.find((k) => !isIstioKindName(k));
   if (bad !== undefined) throw unknownKind(bad);
   return kinds;
-}
-
-/** A JSON body parsed with `schema`; failures are a 400 naming the field. */
-export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
-  const parsed = schema.safeParse(body ?? {});
-  if (!parsed.success) throw fromZodError(parsed.error, 'request body');
-  return parsed.data;
 }
 
 /** "revert" when the header x-meridian-action or the body's `action` says so. */

@@ -2,7 +2,8 @@ import { multiApplyRequestSchema } from '@/lib/istio-config/api';
 import { guardMutation } from '@/server/auth/guard';
 import { handler, json } from '@/server/http/handler';
 import { applyToClusters } from '@/server/istio-config/multi-apply';
-import { actionOf, parseBody } from '@/server/istio-config/request';
+import { parseBody } from '@/server/http/body';
+import { actionOf } from '@/server/istio-config/request';
 
 export const dynamic = 'force-dynamic';
 

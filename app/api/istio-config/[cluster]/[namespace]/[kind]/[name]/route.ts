@@ -5,7 +5,8 @@ import { handler, json, parseQuery } from '@/server/http/handler';
 import { applyObject, removeObject } from '@/server/istio-config/apply';
 import { getConfigObject } from '@/server/istio-config/list';
 import { parseRef } from '@/server/istio-config/refs';
-import { actionOf, getQuerySchema, parseBody, writeQuerySchema } from '@/server/istio-config/request';
+import { parseBody } from '@/server/http/body';
+import { actionOf, getQuerySchema, writeQuerySchema } from '@/server/istio-config/request';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
 import 'server-only';
 import { KubeConfig, KubernetesObjectApi, type KubernetesObject } from '@kubernetes/client-node';
-import type { Caller } from '@/server/auth/guard';
+import type { Caller } from '@/server/auth/identity';
 import { getConfig } from '@/server/config';
-import { kubeConfigFor, withTimeout } from '@/server/kube/clients';
+import { kubeConfigFor, withTimeout } from './clients';
 
 /**
  * THE one place where Meridian talks to an API server on behalf of a user: every create, replace
