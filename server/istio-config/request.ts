@@ -1,6 +1,5 @@
 import 'server-only';
 import { z } from 'zod';
-import { ACTION_HEADER } from '@/lib/istio-config/api';
 import { isIstioKindName } from '@/lib/istio/kinds';
 import { dnsNameList } from '@/lib/names';
 import { unknownKind } from './refs';
@@ -8,9 +7,6 @@ import { unknownKind } from './refs';
 // Query parameters of the app/api/istio-config handlers (bodies: server/http/body.ts).
 
 const flag = z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1');
-
-/** ?dryRun=true on PUT and DELETE. */
-export const writeQuerySchema = z.strictObject({ dryRun: flag });
 
 /** ?fresh=true on GET: read the API server's latest instead of the cache (e.g. after a 409). */
 export const getQuerySchema = z.strictObject({ fresh: flag });
@@ -32,9 +28,4 @@ export function checkKinds(kinds: string[]): string[] {
   const bad = kinds.find((k) => !isIstioKindName(k));
   if (bad !== undefined) throw unknownKind(bad);
   return kinds;
-}
-
-/** "revert" when the header x-meridian-action or the body's `action` says so. */
-export function actionOf(req: Request, bodyAction: 'apply' | 'revert' | undefined): 'apply' | 'revert' {
-  return req.headers.get(ACTION_HEADER)?.trim().toLowerCase() === 'revert' || bodyAction === 'revert' ? 'revert' : 'apply';
 }
