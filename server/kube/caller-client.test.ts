@@ -47,16 +47,16 @@ const config = (cluster: string, strategy: MeridianConfig['auth']['strategy']): 
 describe('kubeConfigForCaller', () => {
   it("uses the cluster's own kubeconfig for the anonymous and header strategies", () => {
     setConfig(config('cc-anon', 'anonymous'));
-    const kc = kubeConfigForCaller('cc-anon', { user: 'anonymous' });
+    const kc = kubeConfigForCaller('cc-anon', {});
     expect(kc).toBe(kubeConfigFor('cc-anon'));
     expect(kc.getCurrentUser()?.token).toBe('console-sa');
     setConfig(config('cc-anon', 'header'));
-    expect(kubeConfigForCaller('cc-anon', { user: 'alice' }).getCurrentUser()?.token).toBe('console-sa');
+    expect(kubeConfigForCaller('cc-anon', {}).getCurrentUser()?.token).toBe('console-sa');
   });
 
   it("sends the caller's own bearer token to the same server for the token strategy", () => {
     setConfig(config('cc-token', 'token'));
-    const kc = kubeConfigForCaller('cc-token', { user: 'token-user', token: 'users-token' });
+    const kc = kubeConfigForCaller('cc-token', { token: 'users-token' });
     expect(kc.getCurrentUser()?.token).toBe('users-token');
     expect(kc.getCurrentCluster()?.server).toBe('https://east.example:6443');
     // The shared kubeconfig of the cluster keeps the console's credentials.
@@ -65,6 +65,6 @@ describe('kubeConfigForCaller', () => {
 
   it('refuses the token strategy without a caller token instead of falling back to the console credentials', () => {
     setConfig(config('cc-token', 'token'));
-    expect(() => kubeConfigForCaller('cc-token', { user: 'token-user' })).toThrow(/without a caller token/);
+    expect(() => kubeConfigForCaller('cc-token', {})).toThrow(/without a caller token/);
   });
 });
