@@ -34,10 +34,11 @@ interface Props {
  * affected traffic), then one apply with the reviewed resourceVersions. A conflict at apply time
  * re-runs the review, which brings their version for the conflict view.
  */
-export function ApplyModal({ objRef, action, token, onClose, onServerCauses, onApplied, onReloadTheirs, onRebase, ...props }: Props) {
-  // The dialog reviews the object as the editor had it when it opened: what the page does after the
-  // apply (a new resourceVersion, the draft cleared) must not start another review.
+export function ApplyModal({ objRef, token, onClose, onServerCauses, onApplied, onReloadTheirs, onRebase, ...props }: Props) {
+  // The dialog reviews the edit as the editor had it when it opened: what the page does after the
+  // apply (a new resourceVersion, the draft and its revert mark cleared) must not start another review.
   const [object] = useState(props.object);
+  const [action] = useState(props.action);
   const [base, setBase] = useState(props.baseResourceVersion);
   const [clusters, setClusters] = useState<string[]>([objRef.cluster]);
   const [diffCluster, setDiffCluster] = useState(objRef.cluster);
