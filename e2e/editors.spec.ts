@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page, type Request, test } from '@playwright/test';
 import { graphSchema } from '@/lib/graph/types';
 import { kubectl, stack } from './support/stack';
 
@@ -176,7 +176,7 @@ test('a kubectl change meanwhile produces the conflict view, and neither version
   expect(weights(await getReviews())).toEqual([60, 20, 20]);
 });
 
-test('revert from the history restores the previous spec through the same review', async ({ page, request }) => {
+test('revert from the history restores the previous spec through the same review; a one-cluster apply costs at most three /api requests', async ({ page, request }) => {
   const history = await (await request.get('/api/istio-config/us-east/bookinfo/VirtualService/reviews/history')).json();
   const latest = [...history.entries].sort((a: { time: string }, b: { time: string }) => b.time.localeCompare(a.time))[0];
   const previous = weights({ metadata: { resourceVersion: '' }, spec: latest.previousSpec } as Vs);
@@ -189,10 +189,24 @@ test('revert from the history restores the previous spec through the same review
   await rows.first().getByRole('button', { name: /Revert/ }).click();
   await expect(page.getByRole('tab', { name: 'Form' })).toBeVisible();
   await expect(page.getByLabel('Weight of reviews v1')).toHaveValue(String(previous[0]));
+  // Every request to /api from opening the review to the apply's result. The apply's own are the
+  // review and the apply; the masthead's alert badge polls GET /api/alerts on its own (every 15 s
+  // and on alert events), whatever the page does, so it is logged but not counted.
+  const api: string[] = [];
+  const log = (r: Request) => {
+    const url = new URL(r.url());
+    if (url.pathname.startsWith('/api/')) api.push(`${r.method()} ${url.pathname}`);
+  };
+  page.on('request', log);
   const modal = await openReview(page);
   await expect(modal.getByTestId('result-us-east')).toContainText('ok');
   await modal.getByRole('button', { name: 'Apply to us-east' }).click();
   await expect(modal.getByTestId('apply-results').getByTestId('result-us-east')).toContainText('updated');
+  page.off('request', log);
+  const flow = api.filter((r) => r !== 'GET /api/alerts');
+  console.log(`one-cluster review and apply: ${flow.length} requests to /api (${api.join(', ') || 'none'})`);
+  expect(flow.length).toBeLessThanOrEqual(3);
+  expect(flow).toEqual(['POST /api/istio-config/apply', 'POST /api/istio-config/apply']);
   expect(weights(await getReviews())).toEqual(previous);
   await modal.getByRole('button', { name: 'Done' }).click();
   await page.getByRole('tab', { name: 'History' }).click();
@@ -232,7 +246,7 @@ async function startReadOnlyConsole(): Promise<{ url: string; proc: ChildProcess
   throw new Error('the read-only console did not start');
 }
 
-test('read-only mode shows no edit control and refuses a forged PUT; a cross-origin POST is refused', async ({ page, request }) => {
+test('read-only mode shows no edit control and refuses a forged apply; a cross-origin POST is refused', async ({ page, request }) => {
   const ro = await startReadOnlyConsole();
   try {
     const session = await (await request.get(`${ro.url}/api/csrf`)).json();
@@ -251,9 +265,9 @@ test('read-only mode shows no edit control and refuses a forged PUT; a cross-ori
     await expect(page.getByRole('button', { name: 'Create' })).toHaveCount(0);
 
     const vs = await getReviews();
-    const forged = await page.request.put(`${ro.url}/api/istio-config/us-east/bookinfo/VirtualService/reviews`, {
+    const forged = await page.request.post(`${ro.url}/api/istio-config/apply`, {
       headers: { 'x-csrf-token': session.token, origin: ro.url },
-      data: { object: vs, resourceVersion: vs.metadata.resourceVersion },
+      data: { mode: 'apply', operation: { op: 'apply', object: vs }, clusters: ['us-east'], resourceVersions: { 'us-east': vs.metadata.resourceVersion } },
     });
     expect(forged.status()).toBe(403);
     expect(weights(await getReviews())).toEqual(weights(vs));
@@ -264,7 +278,7 @@ test('read-only mode shows no edit control and refuses a forged PUT; a cross-ori
   const token = (await (await request.get('/api/csrf')).json()).token as string;
   const cross = await request.post('/api/istio-config/apply', {
     headers: { 'x-csrf-token': token, origin: 'https://evil.example' },
-    data: { clusters: ['us-east'], object: await getReviews(), dryRun: true },
+    data: { mode: 'review', operation: { op: 'apply', object: await getReviews() }, clusters: ['us-east'] },
   });
   expect(cross.status()).toBe(403);
   expect((await cross.json()).error.message).toMatch(/cross-origin/);

@@ -1,20 +1,14 @@
 'use client';
 
-import { Label, LabelGroup, Spinner } from '@patternfly/react-core';
+import { Label, LabelGroup } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
-import { useQuery } from '@tanstack/react-query';
-import { fetchJson } from '@/lib/api/fetch-json';
-import { graphSchema } from '@/lib/graph/types';
-import { affectedByObject, type Obj } from '@/lib/istio/forms';
+import type { Affected } from '@/lib/istio-config/api';
 
 const label = (id: string) => id.replace(/^(svc|app|wl):/, '');
 
-/** The clusters and graph edges a routing change touches (edges into and out of the services its hosts name). */
-export function AffectedEdges({ object, namespace, clusters }: { object: Obj; namespace: string; clusters: readonly string[] }) {
-  const all = useQuery({ queryKey: ['all', 'graph', 'affected', namespace], queryFn: () => fetchJson(`/api/graph?namespaces=${encodeURIComponent(namespace)}&graphType=versionedApp&duration=5m`, graphSchema) });
-  if (all.isLoading) return <Spinner size="md" aria-label="Loading the graph" />;
-  if (all.error) return <p>The graph could not be loaded ({all.error.message}); the clusters you apply to: {clusters.join(', ')}.</p>;
-  const affected = all.data ? affectedByObject(all.data, object) : { edges: [], clusters: [], services: [] };
+/** The clusters and graph edges a routing change touches (from the review: edges into and out of the services its hosts name). */
+export function AffectedEdges({ affected, clusters }: { affected: Affected; clusters: readonly string[] }) {
+  if (affected.error) return <p>{affected.error}; the clusters you apply to: {clusters.join(', ')}.</p>;
   const touched = [...new Set([...clusters, ...affected.clusters])].sort();
   return (
     <div data-testid="affected">

@@ -1,19 +1,18 @@
 'use client';
 
 import { Alert, Button, Content, Modal, ModalBody, ModalFooter, ModalHeader, Spinner, Title, ToggleGroup, ToggleGroupItem } from '@patternfly/react-core';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { DiffView } from '@/components/editors/DiffView';
 import type { FieldCause } from '@/lib/api/errors';
-import type { ConfigItem, ObjectRef } from '@/lib/istio-config/api';
-import { checkObject, diffYaml, type Obj, toYaml } from '@/lib/istio/forms';
-import type { Finding } from '@/lib/validation/types';
-import { getObject, validateYaml } from './api';
+import type { ObjectRef, OperationResult } from '@/lib/istio-config/api';
+import { checkObject, diffYaml, type Obj } from '@/lib/istio/forms';
 import { AffectedEdges } from './AffectedEdges';
-import { applyToClusters, type ClusterResult, isItem, type LiveByCluster, loadLive } from './apply-flow';
+import type { OperationInput } from './api';
 import { ClusterPicker } from './ClusterPicker';
-import { ConflictView } from './ConflictView';
+import { ConflictView, type Theirs } from './ConflictView';
 import { FindingsList } from './FindingsList';
 import { ResultsTable } from './ResultsTable';
+import { causesOf, reviewedVersions, useApply, useReview } from './useOperation';
 
 interface Props {
   objRef: ObjectRef;
@@ -25,102 +24,97 @@ interface Props {
   token: string;
   onClose: () => void;
   onServerCauses: (causes: FieldCause[]) => void;
-  onApplied: (rows: ClusterResult[]) => void;
-  onReloadTheirs: (theirs: ConfigItem) => void;
+  onApplied: (rows: OperationResult[]) => void;
+  onReloadTheirs: (theirs: Theirs) => void;
   onRebase: (resourceVersion: string | undefined) => void;
 }
 
-type Phase = 'checking' | 'reviewed' | 'applying' | 'applied';
-
-/** Review and apply: client checks, findings, server dry-run per cluster, diff, affected edges, then apply. */
-export function ApplyModal({ objRef, object, baseResourceVersion, action, token, onClose, onServerCauses, onApplied, onReloadTheirs, onRebase }: Props) {
+/**
+ * Review and apply: client checks, then one review (per cluster: findings, server dry-run, diff; the
+ * affected traffic), then one apply with the reviewed resourceVersions. A conflict at apply time
+ * re-runs the review, which brings their version for the conflict view.
+ */
+export function ApplyModal({ objRef, token, onClose, onServerCauses, onApplied, onReloadTheirs, onRebase, ...props }: Props) {
+  // The dialog reviews the edit as the editor had it when it opened: what the page does after the
+  // apply (a new resourceVersion, the draft and its revert mark cleared) must not start another review.
+  const [object] = useState(props.object);
+  const [action] = useState(props.action);
+  const [base, setBase] = useState(props.baseResourceVersion);
   const [clusters, setClusters] = useState<string[]>([objRef.cluster]);
-  const [phase, setPhase] = useState<Phase>('checking');
-  const [findings, setFindings] = useState<Finding[] | 'unavailable' | undefined>();
-  const [live, setLive] = useState<LiveByCluster>({});
-  const [dryRows, setDryRows] = useState<ClusterResult[]>([]);
-  const [applyRows, setApplyRows] = useState<ClusterResult[]>([]);
-  const [conflict, setConflict] = useState<{ theirs: ConfigItem | null } | undefined>();
   const [diffCluster, setDiffCluster] = useState(objRef.cluster);
-  const check = checkObject(object, { kind: objRef.kind, namespace: objRef.namespace, name: objRef.name });
+  const check = useMemo(() => checkObject(object, { kind: objRef.kind, namespace: objRef.namespace, name: objRef.name }), [object, objRef]);
   const blocked = check.causes.length > 0 || check.tooLarge;
-  const run = useRef(0);
 
-  const versionsFor = (l: LiveByCluster, base: string | undefined, chosen: readonly string[]) => {
-    const out: Record<string, string> = {};
-    for (const c of chosen) {
-      const item = l[c];
-      if (c === objRef.cluster) {
-        if (base) out[c] = base;
-      } else if (isItem(item)) out[c] = item.resourceVersion;
-    }
-    return out;
-  };
+  // The edit's cluster is based on the version the edit started from (none: a create); the others
+  // are reviewed against whatever is live there.
+  const input: OperationInput = { operation: { op: 'apply', object }, clusters, resourceVersions: { [objRef.cluster]: base ?? null }, ...(action ? { action } : {}) };
+  // A schema problem still gets the server's verdict (a review changes nothing); too large is refused here.
+  const review = useReview(input, token, !check.tooLarge);
+  const apply = useApply(token);
+  const rows = review.data?.rows ?? [];
+  const applied = apply.data?.rows;
 
-  const afterRows = async (rows: ClusterResult[]) => {
-    const primary = rows.find((r) => r.cluster === objRef.cluster);
-    if (primary?.status === 409) setConflict({ theirs: await getObject(objRef).catch(() => null) });
-    const causes = rows.flatMap((r) => r.causes ?? []);
-    if (causes.length) onServerCauses(causes);
-  };
-
-  const review = async (base: string | undefined, chosen: readonly string[] = clusters) => {
-    const id = ++run.current;
-    setPhase('checking');
-    setConflict(undefined);
-    setDryRows([]);
-    setApplyRows([]);
-    // A schema problem still gets the server's verdict (a dry-run changes nothing); too large is refused here.
-    if (check.tooLarge) return setPhase('reviewed');
-    const [f, l] = await Promise.all([validateYaml(toYaml(object), objRef.cluster, token).catch(() => 'unavailable' as const), loadLive(objRef, chosen)]);
-    if (id !== run.current) return;
-    setFindings(f === 'unavailable' ? f : f.findings);
-    setLive(l);
-    const rows = await applyToClusters({ ref: objRef, object, clusters: chosen, resourceVersions: versionsFor(l, base, chosen), dryRun: true, token, ...(action ? { action } : {}) });
-    if (id !== run.current) return;
-    setDryRows(rows);
-    await afterRows(rows);
-    setPhase('reviewed');
-  };
-
+  const causes = causesOf([...rows.map((r) => r.dryRun), ...(applied ?? [])]);
+  const causesKey = JSON.stringify(causes);
   useEffect(() => {
-    // The review starts when the dialog opens (it talks to the server: an external system).
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    void review(baseResourceVersion);
+    if (causes.length) onServerCauses(causes);
+    // Once per new set of causes (the callback is new on every render of the page).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [causesKey]);
 
-  const apply = async () => {
-    setPhase('applying');
-    const rows = await applyToClusters({ ref: objRef, object, clusters, resourceVersions: versionsFor(live, baseResourceVersion, clusters), dryRun: false, token, ...(action ? { action } : {}) });
-    setApplyRows(rows);
-    await afterRows(rows);
-    setPhase('applied');
-    if (rows.some((r) => r.ok)) onApplied(rows);
+  const run = () => {
+    if (!review.data) return;
+    apply.mutate(
+      { ...input, resourceVersions: reviewedVersions(review.data) },
+      {
+        onSuccess: (res) => {
+          // Changed meanwhile: the review again, for their version.
+          if (res.rows.find((r) => r.cluster === objRef.cluster)?.status === 409) void review.refetch();
+          if (res.rows.some((r) => r.ok)) onApplied(res.rows);
+        },
+      },
+    );
+  };
+  const rereview = () => {
+    apply.reset();
+    void review.refetch();
   };
 
-  const dryOk = dryRows.length === clusters.length && dryRows.every((r) => r.ok);
-  const diffItem = live[diffCluster];
-  const proposed = dryRows.find((r) => r.cluster === diffCluster)?.object ?? object;
+  const primary = rows.find((r) => r.cluster === objRef.cluster);
+  const theirs: Theirs | null | undefined =
+    primary?.dryRun.status === 409 ? (primary.live ? { object: primary.live, resourceVersion: primary.liveResourceVersion ?? '' } : null) : undefined;
+  const reviewed = review.data !== undefined && !review.isPlaceholderData && !review.isFetching;
+  const dryOk = reviewed && rows.length === clusters.length && rows.every((r) => r.dryRun.ok);
+  const busy = review.isFetching || apply.isPending;
+  const diffRow = rows.find((r) => r.cluster === diffCluster) ?? rows[0];
+  const changed = diffRow?.changed.filter((f) => f !== '(whole object)') ?? [];
   return (
     <Modal isOpen onClose={onClose} variant="large" aria-labelledby="apply-title" data-testid="apply-modal">
       <ModalHeader title={`Review and apply ${objRef.kind} ${objRef.namespace}/${objRef.name}`} labelId="apply-title" />
       <ModalBody>
-        {applyRows.length > 0 && (
+        {applied && (
           <>
             <Title headingLevel="h3">Result</Title>
-            {applyRows.some((r) => !r.ok) && applyRows.some((r) => r.ok) && (
-              <Alert isInline variant="warning" title="Partly applied: some clusters failed" data-testid="partial-failure" />
-            )}
-            <ResultsTable rows={applyRows} caption="Apply result per cluster" testId="apply-results" />
+            {applied.some((r) => !r.ok) && applied.some((r) => r.ok) && <Alert isInline variant="warning" title="Partly applied: some clusters failed" data-testid="partial-failure" />}
+            <ResultsTable rows={applied} dryRun={false} caption="Apply result per cluster" testId="apply-results" />
           </>
         )}
+        {apply.error && <Alert isInline variant="danger" title="Not applied" data-testid="apply-error">{apply.error.message}</Alert>}
         <Title headingLevel="h3">Clusters</Title>
-        <ClusterPicker selected={clusters} onChange={(c) => {
+        <ClusterPicker
+          selected={clusters}
+          targets={review.data?.targets ?? []}
+          onChange={(c) => {
             if (!c.length) return;
+            // After an apply, the edit's cluster is at the version it wrote.
+            const mine = applied?.find((r) => r.cluster === objRef.cluster && r.ok && r.resourceVersion);
+            if (mine) setBase(mine.resourceVersion);
+            apply.reset();
             setClusters(c);
-            void review(baseResourceVersion, c);
-          }} primary={objRef.cluster} isDisabled={phase === 'checking' || phase === 'applying'} />
+          }}
+          primary={objRef.cluster}
+          isDisabled={busy}
+        />
         <Title headingLevel="h3" style={{ marginTop: 16 }}>1. Checks in the browser</Title>
         {blocked ? (
           <Alert isInline variant="danger" title={check.tooLarge ? 'Too large to send' : 'The schema check failed: apply stays disabled until these are fixed'} data-testid="client-check">
@@ -130,50 +124,61 @@ export function ApplyModal({ objRef, object, baseResourceVersion, action, token,
         ) : (
           <Content component="p" data-testid="client-check">Schema: valid. Size: {check.bytes} bytes.</Content>
         )}
+        {review.error && <Alert isInline variant="danger" title="The review failed" data-testid="review-error">{review.error.message}</Alert>}
         <Title headingLevel="h3" style={{ marginTop: 16 }}>2. Findings</Title>
-        {findings === undefined ? phase === 'checking' && !check.tooLarge ? <Spinner size="md" aria-label="Validating" /> : null : findings === 'unavailable' ? <p>Validation is not available on this server.</p> : <FindingsList findings={findings} empty="No findings." />}
+        {review.isFetching ? (
+          <Spinner size="md" aria-label="Validating" />
+        ) : (
+          rows.map((r) => (
+            <div key={r.cluster}>
+              {rows.length > 1 && <Content component="h4">{r.cluster}</Content>}
+              <FindingsList findings={r.findings} empty="No findings." />
+            </div>
+          ))
+        )}
         <Title headingLevel="h3" style={{ marginTop: 16 }}>3. Server dry-run</Title>
-        {phase === 'checking' && !check.tooLarge && <Spinner size="md" aria-label="Dry-run" />}
-        {dryRows.length > 0 && <ResultsTable rows={dryRows} caption="The API server's verdict (dryRun=All)" testId="dry-run-results" />}
-        {conflict && (
+        {review.isFetching && <Spinner size="md" aria-label="Dry-run" />}
+        {rows.length > 0 && <ResultsTable rows={rows.map((r) => r.dryRun)} dryRun caption="The API server's verdict (dryRun=All)" testId="dry-run-results" />}
+        {theirs !== undefined && (
           <ConflictView
-            theirs={conflict.theirs}
+            theirs={theirs}
             mine={object}
-            onReloadTheirs={() => conflict.theirs && onReloadTheirs(conflict.theirs)}
+            onReloadTheirs={() => theirs && onReloadTheirs(theirs)}
             onOverwrite={() => {
-              const rv = conflict.theirs?.resourceVersion;
-              onRebase(rv);
-              void review(rv);
+              apply.reset();
+              setBase(theirs?.resourceVersion);
+              onRebase(theirs?.resourceVersion);
             }}
           />
         )}
-        {dryRows.length > 0 && (
+        {diffRow && review.data && (
           <>
             <Title headingLevel="h3" style={{ marginTop: 16 }}>4. Live versus proposed</Title>
             {clusters.length > 1 && (
               <ToggleGroup aria-label="Cluster of the diff">
-                {clusters.map((c) => <ToggleGroupItem key={c} text={c} isSelected={c === diffCluster} onChange={() => setDiffCluster(c)} />)}
+                {clusters.map((c) => <ToggleGroupItem key={c} text={c} isSelected={c === diffRow.cluster} onChange={() => setDiffCluster(c)} />)}
               </ToggleGroup>
             )}
-            <DiffView a={isItem(diffItem) ? diffYaml(diffItem.object) : ''} b={diffYaml(proposed)} aLabel={`Live in ${diffCluster}${isItem(diffItem) ? '' : ' (does not exist)'}`} bLabel="Proposed" testId="apply-diff" />
+            <DiffView a={diffYaml(diffRow.live ?? undefined)} b={diffYaml(diffRow.proposed ?? undefined)} aLabel={`Live in ${diffRow.cluster}${diffRow.live ? '' : ' (does not exist)'}`} bLabel="Proposed" testId="apply-diff" />
+            {changed.length > 0 && <Content component="small" data-testid="changed-fields">Changed: {changed.join(', ')}</Content>}
             <Title headingLevel="h3" style={{ marginTop: 16 }}>5. Affected clusters and edges</Title>
-            <AffectedEdges object={object} namespace={objRef.namespace} clusters={clusters} />
+            <AffectedEdges affected={review.data.affected} clusters={clusters} />
           </>
         )}
       </ModalBody>
       <ModalFooter>
-        {phase !== 'applied' && (
-          <Button variant="primary" onClick={() => void apply()} isDisabled={!dryOk || phase !== 'reviewed' || blocked} isLoading={phase === 'applying'}>
+        {!apply.isSuccess && (
+          <Button variant="primary" onClick={run} isDisabled={!dryOk || busy || blocked} isLoading={apply.isPending}>
             Apply to {clusters.length === 1 ? clusters[0] : `${clusters.length} clusters`}
           </Button>
         )}
-        {phase !== 'applied' && (
-          <Button variant="secondary" onClick={() => void review(baseResourceVersion)} isDisabled={phase === 'checking' || phase === 'applying'}>
+        {!apply.isSuccess && (
+          <Button variant="secondary" onClick={rereview} isDisabled={busy}>
             Re-run checks
           </Button>
         )}
         <Button variant="link" onClick={onClose}>
-          {phase === 'applied' ? 'Done' : 'Cancel'}
+          {apply.isSuccess ? 'Done' : 'Cancel'}
         </Button>
       </ModalFooter>
     </Modal>

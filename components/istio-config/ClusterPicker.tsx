@@ -1,12 +1,10 @@
 'use client';
 
 import { Checkbox, Flex, FlexItem } from '@patternfly/react-core';
-import { useClusters } from '@/components/shell/ScopeSelectors';
 
-/** Which clusters to apply to: defaults to the object's cluster, offers every cluster. */
-export function ClusterPicker({ selected, onChange, primary, isDisabled }: { selected: readonly string[]; onChange: (c: string[]) => void; primary: string; isDisabled?: boolean }) {
-  const clusters = useClusters();
-  const names = [...new Set([primary, ...(clusters.data?.items ?? []).map((c) => c.name)])];
+/** Which clusters to apply to: defaults to the object's cluster, offers every cluster (`targets`, from the review). */
+export function ClusterPicker({ selected, targets, onChange, primary, isDisabled }: { selected: readonly string[]; targets: readonly string[]; onChange: (c: string[]) => void; primary: string; isDisabled?: boolean }) {
+  const names = [...new Set([primary, ...targets])];
   return (
     <Flex data-testid="cluster-picker" role="group" aria-label="Clusters to apply to">
       {names.map((name) => (

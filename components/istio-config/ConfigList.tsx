@@ -7,11 +7,12 @@ import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { MultiSelect } from '@/components/shell/MultiSelect';
 import { PageFrame } from '@/components/shell/PageFrame';
+import { queryKey } from '@/components/shell/query-keys';
 import { ClusterErrors, EmptyView, ErrorView, LoadingState } from '@/components/shell/states';
 import { useScope } from '@/components/shell/useScope';
 import type { ConfigItem } from '@/lib/istio-config/api';
 import { ISTIO_KIND_LIST } from '@/lib/istio';
-import { configKeys, listObjects, objectPageUrl, useSession } from './api';
+import { listObjects, objectPageUrl, useSession } from './api';
 import { CreateMenu } from './CreateMenu';
 import { FindingCounts } from './FindingsList';
 
@@ -40,7 +41,7 @@ export function ConfigList() {
   if (kinds.length) qs.set('kinds', kinds.join(','));
   if (withFindings) qs.set('findings', 'only');
   const query = qs.toString() ? `?${qs.toString()}` : '';
-  const list = useQuery({ queryKey: configKeys.list(scope.clusters.join(','), query), queryFn: () => listObjects(query), refetchInterval: 15_000 });
+  const list = useQuery({ queryKey: queryKey(scope.clusters, 'istio-config', 'list', query), queryFn: () => listObjects(query), refetchInterval: 15_000 });
 
   const items = (list.data?.items ?? [])
     .filter((i) => !search || `${i.ref.namespace}/${i.ref.name}`.includes(search))

@@ -2,11 +2,16 @@
 
 import { Alert, Button, Flex } from '@patternfly/react-core';
 import { DiffView } from '@/components/editors/DiffView';
-import type { ConfigItem } from '@/lib/istio-config/api';
 import { diffYaml, type Obj } from '@/lib/istio/forms';
 
+/** The object as someone else left it (from the review), or null when they deleted it. */
+export interface Theirs {
+  object: Obj;
+  resourceVersion: string;
+}
+
 interface Props {
-  theirs: ConfigItem | null;
+  theirs: Theirs | null;
   mine: Obj;
   onReloadTheirs: () => void;
   onOverwrite: () => void;

@@ -1,10 +1,11 @@
 'use client';
 
-import { Alert, Button, Form, FormGroup, Modal, ModalBody, ModalFooter, ModalHeader, TextInput } from '@patternfly/react-core';
+import { Alert, Button, Form, FormGroup, Modal, ModalBody, ModalFooter, ModalHeader, Spinner, TextInput } from '@patternfly/react-core';
 import { useState } from 'react';
-import { ApiError } from '@/lib/api/fetch-json';
-import type { ObjectRef } from '@/lib/istio-config/api';
-import { deleteObject } from './api';
+import type { ObjectRef, OperationResult } from '@/lib/istio-config/api';
+import type { OperationInput } from './api';
+import { FindingsList } from './FindingsList';
+import { reviewedVersions, useApply, useReview } from './useOperation';
 
 interface Props {
   objRef: ObjectRef;
@@ -14,21 +15,31 @@ interface Props {
   onDeleted: () => void;
 }
 
-/** Delete with confirmation: the user types the name; the resourceVersion precondition refuses a stale delete. */
+const refusal = (r: Pick<OperationResult, 'status' | 'error'>) => {
+  const message = r.error?.message ?? `failed (${r.status})`;
+  return r.status === 409 ? `Someone else changed it meanwhile (${message}). Reload the page and check their change first.` : message;
+};
+
+/**
+ * Delete with confirmation, through the same review/apply operation as every edit: the review
+ * dry-runs the delete and names what it would break; the user types the name; the resourceVersion
+ * precondition refuses a stale delete.
+ */
 export function DeleteModal({ objRef, resourceVersion, token, onClose, onDeleted }: Props) {
   const [typed, setTyped] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-  const submit = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await deleteObject(objRef, resourceVersion, token);
-      onDeleted();
-    } catch (e) {
-      setError(e instanceof ApiError && e.status === 409 ? `Someone else changed it meanwhile (${e.detail.message}). Reload the page and check their change first.` : e instanceof Error ? e.message : String(e));
-      setBusy(false);
-    }
+  const input: OperationInput = {
+    operation: { op: 'delete', ref: { namespace: objRef.namespace, kind: objRef.kind, name: objRef.name } },
+    clusters: [objRef.cluster],
+    resourceVersions: resourceVersion ? { [objRef.cluster]: resourceVersion } : {},
+  };
+  const review = useReview(input, token);
+  const apply = useApply(token);
+  const row = review.data?.rows[0];
+  const failed = apply.data?.rows.find((r) => !r.ok);
+  const error = apply.error?.message ?? review.error?.message ?? (failed ? refusal(failed) : row && !row.dryRun.ok ? refusal(row.dryRun) : undefined);
+  const submit = () => {
+    if (!review.data) return;
+    apply.mutate({ ...input, resourceVersions: reviewedVersions(review.data) }, { onSuccess: (res) => res.rows.every((r) => r.ok) && onDeleted() });
   };
   return (
     <Modal isOpen onClose={onClose} variant="small" aria-labelledby="delete-title" data-testid="delete-modal">
@@ -37,6 +48,12 @@ export function DeleteModal({ objRef, resourceVersion, token, onClose, onDeleted
         <p>
           This deletes {objRef.kind} <strong>{objRef.namespace}/{objRef.name}</strong> from cluster <strong>{objRef.cluster}</strong>. Traffic it routes falls back to the defaults.
         </p>
+        {review.isFetching && <Spinner size="md" aria-label="Dry-run of the delete" />}
+        {row && row.findings.length > 0 && (
+          <Alert isInline variant="warning" title="Deleting it leaves these findings" data-testid="delete-findings">
+            <FindingsList findings={row.findings} empty="" />
+          </Alert>
+        )}
         <Form onSubmit={(e) => e.preventDefault()}>
           <FormGroup label={`Type ${objRef.name} to confirm`} fieldId="delete-confirm">
             <TextInput id="delete-confirm" value={typed} onChange={(_e, v) => setTyped(v)} autoFocus />
@@ -45,7 +62,7 @@ export function DeleteModal({ objRef, resourceVersion, token, onClose, onDeleted
         {error && <Alert isInline variant="danger" title="Not deleted">{error}</Alert>}
       </ModalBody>
       <ModalFooter>
-        <Button variant="danger" onClick={() => void submit()} isDisabled={typed !== objRef.name || busy} isLoading={busy}>
+        <Button variant="danger" onClick={submit} isDisabled={typed !== objRef.name || !row?.dryRun.ok || review.isFetching || apply.isPending} isLoading={apply.isPending}>
           Delete
         </Button>
         <Button variant="link" onClick={onClose}>

@@ -5,7 +5,7 @@ import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useQuery } from '@tanstack/react-query';
 import { EmptyView, ErrorView, LoadingState } from '@/components/shell/states';
 import type { HistoryEntry, ObjectRef } from '@/lib/istio-config/api';
-import { configKeys, getHistory } from './api';
+import { getHistory, objectKey } from './api';
 
 interface Props {
   objRef: ObjectRef;
@@ -15,7 +15,7 @@ interface Props {
 
 /** Who changed the object, when, and what (diff summary); "Revert" loads the spec from before a change. */
 export function HistoryList({ objRef, onRevert }: Props) {
-  const q = useQuery({ queryKey: configKeys.history(objRef), queryFn: () => getHistory(objRef), refetchInterval: 15_000 });
+  const q = useQuery({ queryKey: [...objectKey(objRef), 'history'], queryFn: () => getHistory(objRef), refetchInterval: 15_000 });
   if (q.isLoading) return <LoadingState what="history" />;
   if (q.error) return <ErrorView what="the history" error={q.error} onRetry={() => void q.refetch()} />;
   const entries = [...(q.data?.entries ?? [])].sort((a, b) => b.time.localeCompare(a.time));

@@ -1,7 +1,6 @@
 'use client';
 
 import { Alert, Form, FormGroup, FormSelect, FormSelectOption, Grid, GridItem, TextInput } from '@patternfly/react-core';
-import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useDraft } from '@/components/editors/useDraft';
@@ -12,8 +11,8 @@ import { useScope } from '@/components/shell/useScope';
 import { isIstioKindName } from '@/lib/istio';
 import { newObject, toYaml } from '@/lib/istio/forms';
 import { isDns1123Label } from '@/lib/k8s/meta';
+import type { ObjectRef, OperationResult } from '@/lib/istio-config/api';
 import { objectPageUrl, useSession } from './api';
-import type { ClusterResult } from './apply-flow';
 import { CREATABLE_KINDS } from './CreateMenu';
 import { ObjectWorkspace } from './ObjectWorkspace';
 import { useServiceVersions } from './useServiceVersions';
@@ -23,7 +22,6 @@ export function NewObjectPage() {
   const params = useSearchParams();
   const scope = useScope();
   const router = useRouter();
-  const client = useQueryClient();
   const session = useSession();
   const clusters = useClusters();
   const kindParam = params.get('kind') ?? 'VirtualService';
@@ -38,10 +36,8 @@ export function NewObjectPage() {
   const template = toYaml(newObject({ kind, namespace: namespace || 'default', ...(service ? { service, versions } : {}) }));
   const readOnly = session.data?.readOnly ?? false;
 
-  const onApplied = (rows: ClusterResult[], ref: { cluster: string; namespace: string; kind: string; name: string }) => {
-    if (!rows.every((r) => r.ok)) return;
-    void client.invalidateQueries({ queryKey: [cluster, 'istio-config'] });
-    router.push(objectPageUrl(ref));
+  const onApplied = (rows: OperationResult[], ref: ObjectRef) => {
+    if (rows.every((r) => r.ok)) router.push(objectPageUrl(ref));
   };
 
   return (

@@ -10,10 +10,9 @@ import { YamlEditor } from '@/components/editors/YamlEditor';
 import { PageFrame } from '@/components/shell/PageFrame';
 import { EmptyView, ErrorView, LoadingState } from '@/components/shell/states';
 import { useToast } from '@/components/shell/Toasts';
-import type { ObjectRef } from '@/lib/istio-config/api';
+import type { ObjectRef, OperationResult } from '@/lib/istio-config/api';
 import { arrAt, diffYaml, hostsOf, isObj, patchYamlText, str, stripServerFields, toYaml } from '@/lib/istio/forms';
-import { configKeys, getObject, useSession } from './api';
-import type { ClusterResult } from './apply-flow';
+import { getObject, objectKey, useSession } from './api';
 import { FindingCounts, FindingsList } from './FindingsList';
 import { HistoryList } from './HistoryList';
 import { ObjectWorkspace } from './ObjectWorkspace';
@@ -24,11 +23,14 @@ type PageTab = 'edit' | 'yaml' | 'history';
 /** One Istio object: edit (form / YAML, review and apply), its live YAML, and its history with revert. */
 export function ObjectPage({ objRef }: { objRef: ObjectRef }) {
   const [tab, setTab] = useState<PageTab>('edit');
+  // Polling pauses while a review/apply dialog is open: what is reviewed stays what is shown.
+  const [dialog, setDialog] = useState(false);
   const client = useQueryClient();
   const router = useRouter();
   const toast = useToast();
   const session = useSession();
-  const item = useQuery({ queryKey: configKeys.object(objRef), queryFn: () => getObject(objRef), refetchInterval: 15_000 });
+  const key = objectKey(objRef);
+  const item = useQuery({ queryKey: key, queryFn: () => getObject(objRef), refetchInterval: dialog ? false : 15_000 });
   const { draft, loaded, save } = useDraft(`${objRef.cluster}/${objRef.namespace}/${objRef.kind}/${objRef.name}`);
   const live = item.data ?? null;
   const host = live ? (hostsOf(live.object)[0] ?? str(arrAt(live.object, 'spec', 'hosts')[0])) : undefined;
@@ -36,14 +38,14 @@ export function ObjectPage({ objRef }: { objRef: ObjectRef }) {
   const readOnly = session.data?.readOnly ?? false;
   const title = `${objRef.kind} ${objRef.namespace}/${objRef.name}`;
 
-  const onApplied = (rows: ClusterResult[]) => {
+  const onApplied = (rows: OperationResult[]) => {
+    // The apply's own answer is the object now (the apply marked the config queries stale; the next poll reloads).
     const mine = rows.find((r) => r.cluster === objRef.cluster);
     if (mine?.ok && mine.object && mine.resourceVersion && live) {
-      client.setQueryData(configKeys.object(objRef), { ...live, resourceVersion: mine.resourceVersion, object: mine.object });
+      client.setQueryData(key, { ...live, resourceVersion: mine.resourceVersion, object: mine.object });
     }
     const failed = rows.filter((r) => !r.ok).map((r) => r.cluster);
     toast({ variant: failed.length ? 'warning' : 'success', title: failed.length ? `Applied, except on ${failed.join(', ')}` : `Applied to ${rows.map((r) => r.cluster).join(', ')}` });
-    void client.invalidateQueries({ queryKey: [objRef.cluster, 'istio-config'] });
   };
 
   const breadcrumb = (
@@ -90,9 +92,9 @@ export function ObjectPage({ objRef }: { objRef: ObjectRef }) {
               token={session.data?.token}
               versions={versions}
               onApplied={onApplied}
+              onDialog={setDialog}
               onDeleted={() => {
                 toast({ variant: 'success', title: `Deleted ${title} from ${objRef.cluster}` });
-                void client.invalidateQueries({ queryKey: [objRef.cluster, 'istio-config'] });
                 router.push('/istio');
               }}
             />

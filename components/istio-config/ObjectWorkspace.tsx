@@ -5,12 +5,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { type EditorTab, hasForm, ObjectEditor } from '@/components/editors/ObjectEditor';
 import type { Draft } from '@/components/editors/useDraft';
+import { queryKey } from '@/components/shell/query-keys';
 import type { FieldCause } from '@/lib/api/errors';
-import type { ConfigItem, ObjectRef } from '@/lib/istio-config/api';
+import type { ConfigItem, ObjectRef, OperationResult } from '@/lib/istio-config/api';
 import { checkObject, diffYaml, type Marker, markersFor, parseYamlObject, str } from '@/lib/istio/forms';
 import { validateYaml } from './api';
 import { ApplyModal } from './ApplyModal';
-import type { ClusterResult } from './apply-flow';
 import { DeleteModal } from './DeleteModal';
 import { FindingsList } from './FindingsList';
 
@@ -25,8 +25,10 @@ interface Props {
   readOnly: boolean;
   token: string | undefined;
   versions: readonly string[];
-  onApplied: (rows: ClusterResult[], ref: ObjectRef) => void;
+  onApplied: (rows: OperationResult[], ref: ObjectRef) => void;
   onDeleted?: () => void;
+  /** A review/apply or delete dialog opened or closed (the page pauses its polling meanwhile). */
+  onDialog?: (open: boolean) => void;
 }
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -39,11 +41,15 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 /** The editor of one object with everything around it: draft, markers, findings, review and apply, delete. */
-export function ObjectWorkspace({ objRef, live, pristineText, draft, saveDraft, readOnly, token, versions, onApplied, onDeleted }: Props) {
+export function ObjectWorkspace({ objRef, live, pristineText, draft, saveDraft, readOnly, token, versions, onApplied, onDeleted, onDialog }: Props) {
   const [tab, setTab] = useState<EditorTab>(hasForm(objRef.kind) ? 'form' : 'yaml');
   const [serverCauses, setServerCauses] = useState<FieldCause[]>([]);
   const [focusLine, setFocusLine] = useState<number | undefined>();
-  const [modal, setModal] = useState<'apply' | 'delete' | undefined>();
+  const [modal, setModalState] = useState<'apply' | 'delete' | undefined>();
+  const setModal = (m: 'apply' | 'delete' | undefined) => {
+    setModalState(m);
+    onDialog?.(m !== undefined);
+  };
   const text = draft?.text ?? pristineText;
   const baseRv = draft ? draft.baseResourceVersion : live?.resourceVersion;
   const save = (next: Partial<Draft>) => {
@@ -58,13 +64,14 @@ export function ObjectWorkspace({ objRef, live, pristineText, draft, saveDraft, 
   const check = parsed.ok ? checkObject(parsed.value, { kind: objRef.kind, namespace: objRef.namespace, ...(live ? { name: objRef.name } : {}) }) : undefined;
   const debounced = useDebounced(parsed.ok ? text : '', 800);
   const findingsQ = useQuery({
-    queryKey: [objRef.cluster, 'validate', debounced],
+    queryKey: queryKey(objRef.cluster, 'validate', debounced),
     queryFn: () => validateYaml(debounced, objRef.cluster, token),
-    enabled: debounced !== '' && !readOnly,
+    // Not while a dialog is open: the review brings its own findings.
+    enabled: debounced !== '' && !readOnly && modal === undefined,
     staleTime: 60_000,
     retry: false,
   });
-  const findings = useMemo(() => (findingsQ.data && findingsQ.data !== 'unavailable' ? findingsQ.data.findings : []), [findingsQ.data]);
+  const findings = useMemo(() => findingsQ.data?.findings ?? [], [findingsQ.data]);
   const markers: Marker[] = useMemo(() => {
     const m = markersFor(text, { causes: check?.causes ?? [], serverCauses, findings });
     if (!parsed.ok) m.unshift({ line: parsed.line, message: parsed.message, severity: 'error', source: 'YAML' });
@@ -94,7 +101,6 @@ export function ObjectWorkspace({ objRef, live, pristineText, draft, saveDraft, 
           <FindingsList findings={findings} empty="" />
         </Alert>
       )}
-      {findingsQ.data === 'unavailable' && <p style={{ marginBottom: 8, fontSize: 12 }}>Validation findings are not available on this server yet.</p>}
       <ObjectEditor
         kind={objRef.kind}
         text={text}

@@ -2,10 +2,17 @@
 
 import { Label } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
-import type { ClusterResult } from './apply-flow';
+import type { OperationResult } from '@/lib/istio-config/api';
+
+/** What one cluster's row says: the error, or what happened (would happen, for a dry-run), with its warnings. */
+export function resultMessage(r: Omit<OperationResult, 'object'>, dryRun: boolean): string {
+  if (!r.ok) return r.error?.message ?? `failed (${r.status})`;
+  const verb = r.deleted ? 'deleted' : r.created ? 'created' : 'updated';
+  return [dryRun ? `would be ${verb}` : verb, ...(r.warnings ?? [])].join('; ');
+}
 
 /** One row per cluster: what its API server answered (dry-run verdict or apply result). */
-export function ResultsTable({ rows, caption, testId }: { rows: readonly ClusterResult[]; caption: string; testId: string }) {
+export function ResultsTable({ rows, dryRun, caption, testId }: { rows: readonly Omit<OperationResult, 'object'>[]; dryRun: boolean; caption: string; testId: string }) {
   return (
     <Table aria-label={caption} variant="compact" data-testid={testId}>
       <caption>{caption}</caption>
@@ -26,10 +33,10 @@ export function ResultsTable({ rows, caption, testId }: { rows: readonly Cluster
             </Td>
             <Td dataLabel="Status">{r.status || '—'}</Td>
             <Td dataLabel="Message">
-              {r.message}
-              {r.causes && r.causes.length > 0 && (
+              {resultMessage(r, dryRun)}
+              {r.error?.causes && r.error.causes.length > 0 && (
                 <ul data-testid={`causes-${r.cluster}`}>
-                  {r.causes.map((c) => (
+                  {r.error.causes.map((c) => (
                     <li key={`${c.field}:${c.message}`}>
                       <code>{c.field}</code>: {c.message}
                     </li>

@@ -3,15 +3,15 @@
 // The browser side of the Istio config API contract (lib/istio-config/api.ts): every answer parsed
 // with the contract's schemas; mutations carry the CSRF token and are same-origin JSON.
 import { useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
+import { queryKey } from '@/components/shell/query-keys';
 import { ApiError, fetchJson } from '@/lib/api/fetch-json';
-import { applyResponseSchema, configItemSchema, configListResponseSchema, deleteResponseSchema, historyResponseSchema, multiApplyResponseSchema, type ApplyRequest, type MultiApplyRequest, type ObjectRef } from '@/lib/istio-config/api';
 import { csrfResponseSchema, CSRF_HEADER } from '@/lib/api/session';
-import { findingSchema } from '@/lib/validation/types';
+import { applyResponseSchema, configItemSchema, configListResponseSchema, historyResponseSchema, reviewResponseSchema, type ObjectRef, type OperationRequest } from '@/lib/istio-config/api';
+import { validateResponseSchema } from '@/lib/validation/api';
 
 export function useSession() {
   return useQuery({
-    queryKey: ['session'],
+    queryKey: queryKey(undefined, 'session'),
     queryFn: () => fetchJson('/api/csrf', csrfResponseSchema),
     staleTime: Infinity,
     retry: 1,
@@ -26,11 +26,10 @@ export function objectPageUrl(ref: ObjectRef): string {
   return `/istio/${enc(ref.cluster)}/${enc(ref.namespace)}/${enc(ref.kind)}/${enc(ref.name)}`;
 }
 
-export const configKeys = {
-  list: (clusters: string, query: string) => [clusters || 'all', 'istio-config', 'list', query] as const,
-  object: (ref: ObjectRef) => [ref.cluster, 'istio-config', ref.namespace, ref.kind, ref.name] as const,
-  history: (ref: ObjectRef) => [ref.cluster, 'istio-config', ref.namespace, ref.kind, ref.name, 'history'] as const,
-};
+/** The query key of one object (its history's key starts with it, so invalidating the object covers both). */
+export function objectKey(ref: ObjectRef) {
+  return queryKey(ref.cluster, 'istio-config', ref.namespace, ref.kind, ref.name);
+}
 
 export function listObjects(query: string) {
   return fetchJson(`/api/istio-config${query}`, configListResponseSchema);
@@ -50,36 +49,31 @@ export function getHistory(ref: ObjectRef) {
   return fetchJson(`${objectUrl(ref)}/history`, historyResponseSchema);
 }
 
-function mutation(method: string, token: string, body: unknown): RequestInit {
+function post(token: string, body: unknown): RequestInit {
   return {
-    method,
+    method: 'POST',
     credentials: 'same-origin',
     headers: { 'content-type': 'application/json', [CSRF_HEADER]: token },
     body: JSON.stringify(body),
   };
 }
 
-export function putObject(ref: ObjectRef, body: ApplyRequest, dryRun: boolean, token: string) {
-  return fetchJson(`${objectUrl(ref)}${dryRun ? '?dryRun=true' : ''}`, applyResponseSchema, mutation('PUT', token, body));
+/** An operation without its mode: what a review looks at and an apply then executes. */
+export type OperationInput = Omit<OperationRequest, 'mode'>;
+
+const OPERATION_URL = '/api/istio-config/apply';
+
+/** POST /api/istio-config/apply in review mode: per cluster live object, findings, dry-run and diff. */
+export function reviewOperation(input: OperationInput, token: string) {
+  return fetchJson(OPERATION_URL, reviewResponseSchema, post(token, { ...input, mode: 'review' }));
 }
 
-export function applyMany(body: MultiApplyRequest, token: string) {
-  return fetchJson('/api/istio-config/apply', multiApplyResponseSchema, mutation('POST', token, body));
+/** POST /api/istio-config/apply in apply mode: one row per cluster. */
+export function applyOperation(input: OperationInput, token: string) {
+  return fetchJson(OPERATION_URL, applyResponseSchema, post(token, { ...input, mode: 'apply' }));
 }
 
-export function deleteObject(ref: ObjectRef, resourceVersion: string | undefined, token: string) {
-  return fetchJson(objectUrl(ref), deleteResponseSchema, mutation('DELETE', token, resourceVersion ? { resourceVersion } : {}));
-}
-
-export const validateResponseSchema = z.object({ findings: z.array(findingSchema) });
-
-/** POST /api/validate; 'unavailable' while the route does not exist (404/405) so the editor says so. */
-export async function validateYaml(yaml: string, cluster: string | undefined, token: string | undefined) {
-  try {
-    const init = mutation('POST', token ?? '', { yaml, ...(cluster ? { cluster, withLive: true } : {}) });
-    return await fetchJson('/api/validate', validateResponseSchema, init);
-  } catch (e) {
-    if (e instanceof ApiError && (e.status === 404 || e.status === 405)) return 'unavailable' as const;
-    throw e;
-  }
+/** POST /api/validate: findings about the editor's text in the context of its cluster's live inventory. */
+export function validateYaml(yaml: string, cluster: string | undefined, token: string | undefined) {
+  return fetchJson('/api/validate', validateResponseSchema, post(token ?? '', { yaml, ...(cluster ? { cluster, withLive: true } : {}) }));
 }

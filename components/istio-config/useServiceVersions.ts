@@ -1,6 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { queryKey } from '@/components/shell/query-keys';
 import { fetchJson } from '@/lib/api/fetch-json';
 import { graphSchema } from '@/lib/graph/types';
 import { resolveHost, versionsOfService } from '@/lib/istio/forms';
@@ -10,7 +11,7 @@ export function useServiceVersions(cluster: string, namespace: string, host: str
   const target = host ? resolveHost(host, namespace) : undefined;
   const ns = target?.namespace || namespace;
   const q = useQuery({
-    queryKey: [cluster, 'graph', 'versions', ns],
+    queryKey: queryKey(cluster, 'graph', 'versions', ns),
     queryFn: () => fetchJson(`/api/graph?namespaces=${encodeURIComponent(ns)}&graphType=versionedApp&duration=10m&idle=true`, graphSchema),
     enabled: Boolean(target?.name) && Boolean(ns),
     staleTime: 60_000,

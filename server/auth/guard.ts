@@ -1,7 +1,7 @@
 import 'server-only';
 import { getConfig } from '@/server/config';
 import { MeridianError } from '@/server/http/errors';
-import { readJsonBody } from './body';
+import { readJsonBody } from '@/server/http/body';
 import { hasValidCsrfToken } from './csrf';
 import { callerOf, type Caller } from './identity';
 import { originVerdict } from './origin';

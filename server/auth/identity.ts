@@ -8,7 +8,7 @@ import { MeridianError } from '@/server/http/errors';
  *   header     a trusted proxy in front of the console names the user in `auth.header`
  *              (e.g. X-Forwarded-User); writes still use the kubeconfig credentials.
  *   token      the caller's `Authorization: Bearer <token>` is their Kubernetes credential: writes
- *              are sent with that token (server/istio-config/writer.ts), so the cluster's RBAC decides.
+ *              are sent with that token (server/kube/caller-client.ts), so the cluster's RBAC decides.
  *              The console cannot know the token's user name, so it records "token-user".
  * The token never leaves the server: it is neither logged nor returned.
  */

@@ -1,19 +1,34 @@
 import 'server-only';
 import type { KubernetesObject } from '@kubernetes/client-node';
-import type { ApplyRequest, ApplyResponse, DeleteRequest, DeleteResponse, ObjectRef } from '@/lib/istio-config/api';
+import type { ObjectRef } from '@/lib/istio-config/api';
 import { validateIstioObject } from '@/lib/istio/validate';
 import { keepLastApplied, withoutServerMetadata } from '@/lib/mesh-rules/server-fields';
-import type { Caller } from '@/server/auth/guard';
-import { badRequest, fromKubeError, MeridianError, notFound } from '@/server/http/errors';
+import type { Caller } from '@/server/auth/identity';
+import { fromKubeError, MeridianError, notFound } from '@/server/http/errors';
+import { createObject, deleteObject, readObject, replaceObject, type KubeObject, type WriteTarget } from '@/server/kube/caller-client';
 import { recordHistory } from './history';
 import { describeRef, headerOf, kindOf } from './refs';
-import { createObject, deleteObject, readObject, replaceObject, type KubeObject, type WriteTarget } from './writer';
+
+// One object in one cluster: the checks, the conditional create/replace/delete and the history
+// Event. The operation across clusters (review and apply) is server/istio-config/operation.ts.
 
 export interface WriteOptions {
   caller: Caller;
   dryRun: boolean;
   /** "revert": the history Event says reverted. */
   action?: 'apply' | 'revert';
+  /** The live object (null: absent) when the caller has read it already: not read again. */
+  live?: KubeObject | null;
+}
+
+export interface WriteResult {
+  created: boolean;
+  deleted: boolean;
+  /** As stored (a delete: as it was before). */
+  object: KubeObject;
+  /** After the write ('' after a delete). */
+  resourceVersion: string;
+  warnings?: string[];
 }
 
 type Meta = Record<string, unknown> & { name?: unknown; namespace?: unknown; resourceVersion?: unknown };
@@ -43,20 +58,15 @@ function upstream(err: unknown, ref: ObjectRef, op: 'create' | 'replace' | 'dele
 }
 
 /**
- * The object of a request, checked against the URL's ref and the kind's schema (before anything
- * is sent): namespace filled in when absent, a name/namespace/kind that disagrees with the URL is a
- * 400, a schema failure a 422 with the API server's cause shape (field paths like spec.http[0].route).
+ * The object, checked against its kind's schema before anything is sent: apiVersion, kind and
+ * namespace filled in from the ref when absent; a schema failure is a 422 with the API server's
+ * cause shape (field paths like spec.http[0].route).
  */
 export function checkedObject(ref: ObjectRef, object: Record<string, unknown>): KubernetesObject & { metadata: Meta } {
   const info = kindOf(ref);
   const meta: Meta = { ...((object.metadata as Meta | undefined) ?? {}) };
   meta.namespace ??= ref.namespace;
   const obj = { ...object, apiVersion: object.apiVersion ?? info.apiVersion, kind: object.kind ?? info.kind, metadata: meta };
-  if (obj.kind !== ref.kind) throw badRequest(`kind "${String(obj.kind)}" does not match the URL's kind "${ref.kind}"`, 'kind');
-  if (meta.name !== ref.name) throw badRequest(`metadata.name "${String(meta.name)}" does not match the URL's name "${ref.name}"`, 'metadata.name');
-  if (meta.namespace !== ref.namespace) {
-    throw badRequest(`metadata.namespace "${String(meta.namespace)}" does not match the URL's namespace "${ref.namespace}"`, 'metadata.namespace');
-  }
   const result = validateIstioObject(obj);
   if (!result.ok) {
     const first = result.causes[0];
@@ -75,57 +85,55 @@ function forCreate(obj: KubernetesObject & { metadata: Meta }): KubernetesObject
   return { ...rest, metadata: withoutServerMetadata(obj.metadata) };
 }
 
+/** The live object, from the caller's earlier read or read now (absent: the 404 of a replace or delete). */
+async function liveOf(ref: ObjectRef, opts: WriteOptions): Promise<KubeObject> {
+  if (opts.live === undefined) return readObject(ref.cluster, opts.caller, headerOf(ref));
+  if (opts.live === null) throw notFound(`${describeRef(ref)} not found`, ref.cluster);
+  return opts.live;
+}
+
+async function withHistory(result: WriteResult, ref: ObjectRef, opts: WriteOptions, before: KubernetesObject | undefined): Promise<WriteResult> {
+  if (opts.dryRun) return result;
+  const action = result.deleted ? 'delete' : opts.action === 'revert' ? 'revert' : result.created ? 'create' : 'update';
+  const warning = await recordHistory({ cluster: ref.cluster, caller: opts.caller, action, before, after: result.object });
+  return warning ? { ...result, warnings: [warning] } : result;
+}
+
 /**
  * Create (no resourceVersion) or conditional replace (with the resourceVersion the edit started
- * from: 409 when stale). The resourceVersion is the request's, else the object's own metadata one.
- * A create of an existing object is a 409 (an update needs a resourceVersion). A replace keeps
- * kubectl's last-applied annotation, which the editors never see.
+ * from: 409 when stale, dry-run too). A create of an existing object is a 409 (an update needs a
+ * resourceVersion). A replace keeps kubectl's last-applied annotation, which the editors never see.
  */
-export async function applyObject(ref: ObjectRef, req: ApplyRequest, opts: WriteOptions): Promise<ApplyResponse> {
-  const obj = checkedObject(ref, req.object);
-  const rv = req.resourceVersion ?? (typeof obj.metadata.resourceVersion === 'string' ? obj.metadata.resourceVersion : undefined);
-  const target: WriteTarget = { cluster: ref.cluster, caller: opts.caller, dryRun: opts.dryRun };
+export async function applyObject(ref: ObjectRef, object: Record<string, unknown>, rv: string | undefined, opts: WriteOptions): Promise<WriteResult> {
+  const obj = checkedObject(ref, object);
   let before: KubernetesObject | undefined;
   let result: KubeObject;
   try {
-    if (!rv) result = await createObject(target, forCreate(obj));
+    if (!rv) result = await createObject({ cluster: ref.cluster, caller: opts.caller, dryRun: opts.dryRun }, forCreate(obj));
     else {
-      // The previous object: for the history, and for what the editor never saw; a stale
-      // resourceVersion fails here already (dry-run too).
-      before = await readObject(ref.cluster, opts.caller, headerOf(ref));
+      // The previous object: for the history, and for what the editor never saw.
+      before = await liveOf(ref, opts);
       if (before.metadata?.resourceVersion !== rv) throw conflict(ref, rv);
-      const { managedFields: _mf, ...metadata } = obj.metadata;
+      const { managedFields: _mf, resourceVersion: _rv, ...metadata } = obj.metadata;
+      const target: WriteTarget = { cluster: ref.cluster, caller: opts.caller, dryRun: opts.dryRun };
       result = await replaceObject(target, { ...obj, metadata: { ...keepLastApplied(before as Parameters<typeof keepLastApplied>[0], metadata as { annotations?: Record<string, string> }), resourceVersion: rv } });
-      if (opts.dryRun) before = undefined;
     }
   } catch (err) {
     throw upstream(err, ref, rv ? 'replace' : 'create', rv);
   }
   const created = !rv;
-  const response: ApplyResponse = { ref, dryRun: opts.dryRun, created, object: result, resourceVersion: result.metadata?.resourceVersion ?? '' };
-  if (!opts.dryRun) {
-    const action = opts.action === 'revert' ? 'revert' : created ? 'create' : 'update';
-    const warning = await recordHistory({ cluster: ref.cluster, caller: opts.caller, action, before, after: result });
-    if (warning) response.warnings = [warning];
-  }
-  return response;
+  return withHistory({ created, deleted: false, object: result, resourceVersion: result.metadata?.resourceVersion ?? '' }, ref, opts, before);
 }
 
-/** Delete, optionally only if still at `resourceVersion` (409 otherwise); the history keeps its spec. */
-export async function removeObject(ref: ObjectRef, req: DeleteRequest, opts: WriteOptions): Promise<DeleteResponse> {
-  const rv = req.resourceVersion;
+/** Delete, optionally only if still at `rv` (409 otherwise); the history keeps its spec. */
+export async function removeObject(ref: ObjectRef, rv: string | undefined, opts: WriteOptions): Promise<WriteResult> {
   let live: KubeObject;
   try {
-    live = await readObject(ref.cluster, opts.caller, headerOf(ref));
+    live = await liveOf(ref, opts);
     if (rv && live.metadata?.resourceVersion !== rv) throw conflict(ref, rv);
     await deleteObject({ cluster: ref.cluster, caller: opts.caller, dryRun: opts.dryRun }, headerOf(ref), rv);
   } catch (err) {
     throw upstream(err, ref, 'delete', rv);
   }
-  const response: DeleteResponse = { ref, dryRun: opts.dryRun, object: live };
-  if (!opts.dryRun) {
-    const warning = await recordHistory({ cluster: ref.cluster, caller: opts.caller, action: 'delete', before: live, after: live });
-    if (warning) response.warnings = [warning];
-  }
-  return response;
+  return withHistory({ created: false, deleted: true, object: live, resourceVersion: '' }, ref, opts, live);
 }

@@ -5,7 +5,7 @@ import { historyEntrySchema, type HistoryEntry, type ObjectRef } from '@/lib/ist
 import type { Caller } from '@/server/auth/guard';
 import { fromKubeError } from '@/server/http/errors';
 import { kindOf } from './refs';
-import { createObject, listEvents } from './writer';
+import { createObject, listEvents } from '@/server/kube/caller-client';
 
 /**
  * The edit history of an object, kept in Kubernetes itself (the console has no database): after

@@ -8,7 +8,7 @@ import { fromKubeError, notFound } from '@/server/http/errors';
 import { inventorySnapshot } from '@/server/kube/informers';
 import { attachFindings } from './findings';
 import { describeRef, headerOf, kindOf } from './refs';
-import { readObject } from './writer';
+import { readObject } from '@/server/kube/caller-client';
 
 /** The Istio kinds the inventory caches (every kind of lib/istio/kinds.ts that INVENTORY_KINDS has). */
 export const CACHED_ISTIO_KINDS: readonly (IstioKind & { kind: InventoryKind })[] = ISTIO_KIND_LIST.filter(

@@ -3,7 +3,7 @@ import { objectRefSchema, type ObjectRef } from '@/lib/istio-config/api';
 import { ISTIO_KIND_LIST, isIstioKindName, ISTIO_KINDS, type IstioKind } from '@/lib/istio/kinds';
 import { getCluster } from '@/server/config';
 import { badRequest, fromZodError } from '@/server/http/errors';
-import type { ObjectHeader } from './writer';
+import type { ObjectHeader } from '@/server/kube/caller-client';
 
 /**
  * The object of a URL (/api/istio-config/{cluster}/{namespace}/{kind}/{name}): a bad kind is a 400

@@ -1,17 +1,12 @@
 import 'server-only';
 import { z } from 'zod';
-import { ACTION_HEADER } from '@/lib/istio-config/api';
 import { isIstioKindName } from '@/lib/istio/kinds';
 import { dnsNameList } from '@/lib/names';
-import { fromZodError } from '@/server/http/errors';
 import { unknownKind } from './refs';
 
-// Input parsing shared by the app/api/istio-config handlers.
+// Query parameters of the app/api/istio-config handlers (bodies: server/http/body.ts).
 
 const flag = z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1');
-
-/** ?dryRun=true on PUT and DELETE. */
-export const writeQuerySchema = z.strictObject({ dryRun: flag });
 
 /** ?fresh=true on GET: read the API server's latest instead of the cache (e.g. after a 409). */
 export const getQuerySchema = z.strictObject({ fresh: flag });
@@ -33,16 +28,4 @@ export function checkKinds(kinds: string[]): string[] {
   const bad = kinds.find((k) => !isIstioKindName(k));
   if (bad !== undefined) throw unknownKind(bad);
   return kinds;
-}
-
-/** A JSON body parsed with `schema`; failures are a 400 naming the field. */
-export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
-  const parsed = schema.safeParse(body ?? {});
-  if (!parsed.success) throw fromZodError(parsed.error, 'request body');
-  return parsed.data;
-}
-
-/** "revert" when the header x-meridian-action or the body's `action` says so. */
-export function actionOf(req: Request, bodyAction: 'apply' | 'revert' | undefined): 'apply' | 'revert' {
-  return req.headers.get(ACTION_HEADER)?.trim().toLowerCase() === 'revert' || bodyAction === 'revert' ? 'revert' : 'apply';
 }

@@ -1,7 +1,6 @@
 import { validateRequestSchema } from '@/lib/validation/api';
-import { readJsonBody } from '@/server/auth/body';
+import { parseBody, readJsonBody } from '@/server/http/body';
 import { handler, json } from '@/server/http/handler';
-import { parseBody } from '@/server/istio-config/request';
 import { inventorySnapshot } from '@/server/kube/informers';
 import { validatePosted } from '@/server/validation/posted';
 

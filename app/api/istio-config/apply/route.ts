@@ -1,14 +1,16 @@
-import { multiApplyRequestSchema } from '@/lib/istio-config/api';
+import { operationRequestSchema } from '@/lib/istio-config/api';
 import { guardMutation } from '@/server/auth/guard';
+import { parseBody } from '@/server/http/body';
 import { handler, json } from '@/server/http/handler';
-import { applyToClusters } from '@/server/istio-config/multi-apply';
-import { actionOf, parseBody } from '@/server/istio-config/request';
+import { runOperation } from '@/server/istio-config/operation';
 
 export const dynamic = 'force-dynamic';
 
-/** One object to several clusters: always 200 with one row per cluster (check each row's `ok`). */
+/**
+ * The one write path of Istio config: create, replace or delete on one or several clusters, as a
+ * review (dry-run, diff, findings) or an apply. 200 with one row per cluster (check each row's `ok`).
+ */
 export const POST = handler('/api/istio-config/apply', async (req) => {
   const { caller, body } = await guardMutation(req);
-  const input = parseBody(multiApplyRequestSchema, body);
-  return json(await applyToClusters(input, { caller, action: actionOf(req, input.action) }));
+  return json(await runOperation(parseBody(operationRequestSchema, body), caller));
 });

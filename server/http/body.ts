@@ -1,6 +1,9 @@
 import 'server-only';
+import type { z } from 'zod';
 import { MAX_BODY_BYTES } from '@/lib/api/session';
-import { badRequest, MeridianError } from '@/server/http/errors';
+import { badRequest, fromZodError, MeridianError } from './errors';
+
+// Request bodies of the API handlers: read with a size cap, parsed as JSON, checked with zod.
 
 const tooLarge = (limit: number) =>
   new MeridianError('payload_too_large', `request body is larger than the limit of ${limit} bytes (${formatLimit(limit)})`);
@@ -43,4 +46,11 @@ export async function readJsonBody(req: Request, limit = MAX_BODY_BYTES): Promis
   } catch (e) {
     throw badRequest(`request body is not valid JSON: ${(e as Error).message}`);
   }
+}
+
+/** A JSON body parsed with `schema`; failures are a 400 naming the field. */
+export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+  const parsed = schema.safeParse(body ?? {});
+  if (!parsed.success) throw fromZodError(parsed.error, 'request body');
+  return parsed.data;
 }

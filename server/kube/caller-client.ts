@@ -1,8 +1,7 @@
 import 'server-only';
 import { KubeConfig, KubernetesObjectApi, type KubernetesObject } from '@kubernetes/client-node';
-import type { Caller } from '@/server/auth/guard';
 import { getConfig } from '@/server/config';
-import { kubeConfigFor, withTimeout } from '@/server/kube/clients';
+import { kubeConfigFor, withTimeout } from './clients';
 
 /**
  * THE one place where Meridian talks to an API server on behalf of a user: every create, replace
@@ -17,11 +16,16 @@ import { kubeConfigFor, withTimeout } from '@/server/kube/clients';
  * A later user-identity strategy (OIDC, impersonation headers) plugs in at `kubeConfigForCaller`.
  */
 
+/** What this module needs of a caller (server/auth/identity.ts's Caller): the bearer token of the token strategy. */
+export interface CallerCredentials {
+  token?: string;
+}
+
 const TIMEOUT_MS = 10_000;
 const FIELD_MANAGER = 'meridian';
 
 /** The kubeconfig a caller's requests to `cluster` use. */
-export function kubeConfigForCaller(cluster: string, caller: Caller): KubeConfig {
+export function kubeConfigForCaller(cluster: string, caller: CallerCredentials): KubeConfig {
   const base = kubeConfigFor(cluster);
   if (getConfig().auth.strategy !== 'token') return base;
   if (!caller.token) throw new Error('token strategy without a caller token');
@@ -40,7 +44,7 @@ export function kubeConfigForCaller(cluster: string, caller: Caller): KubeConfig
 // One client per kubeconfig: KubernetesObjectApi caches the API discovery it needs (kind -> plural).
 const clients = new WeakMap<KubeConfig, KubernetesObjectApi>();
 
-function client(cluster: string, caller: Caller): KubernetesObjectApi {
+function client(cluster: string, caller: CallerCredentials): KubernetesObjectApi {
   const kc = kubeConfigForCaller(cluster, caller);
   let api = clients.get(kc);
   if (!api) {
@@ -67,7 +71,7 @@ export interface ObjectHeader {
 
 export interface WriteTarget {
   cluster: string;
-  caller: Caller;
+  caller: CallerCredentials;
   dryRun: boolean;
 }
 
@@ -87,12 +91,12 @@ export async function deleteObject(t: WriteTarget, header: ObjectHeader, resourc
 }
 
 /** A live read of one object (404 passes through as an ApiException). */
-export async function readObject(cluster: string, caller: Caller, header: ObjectHeader): Promise<KubeObject> {
+export async function readObject(cluster: string, caller: CallerCredentials, header: ObjectHeader): Promise<KubeObject> {
   return plain(await timed(cluster, client(cluster, caller).read(header)));
 }
 
 /** core v1 Events of one namespace matching a field selector (a user-initiated read of one object's history). */
-export async function listEvents(cluster: string, caller: Caller, namespace: string, fieldSelector: string): Promise<KubeObject[]> {
+export async function listEvents(cluster: string, caller: CallerCredentials, namespace: string, fieldSelector: string): Promise<KubeObject[]> {
   const list = await timed(cluster, client(cluster, caller).list('v1', 'Event', namespace, undefined, undefined, undefined, fieldSelector));
   return list.items.map(plain);
 }
