@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { changedFields, diffYaml } from './diff';
+import { LAST_APPLIED_ANNOTATION } from '../../mesh-rules/server-fields';
+import { diffFields } from '../../istio-config/diff-summary';
+import { diffYaml } from './diff';
 import { writeTrafficShift } from './virtual-service';
 import { lineOfField, parseYamlObject, patchYamlText } from './yaml';
 
@@ -61,9 +63,9 @@ describe('YAML with positions', () => {
   });
 
   it('diffs without server fields and lists the changed fields', () => {
-    const live = { apiVersion: 'v', kind: 'K', metadata: { name: 'a', resourceVersion: '9', managedFields: [{}], annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '{}' } }, spec: { x: [1, 2] }, status: { s: 1 } };
+    const live = { apiVersion: 'v', kind: 'K', metadata: { name: 'a', resourceVersion: '9', managedFields: [{}], annotations: { [LAST_APPLIED_ANNOTATION]: '{}' } }, spec: { x: [1, 2] }, status: { s: 1 } };
     expect(diffYaml(live)).not.toMatch(/resourceVersion|managedFields|status|last-applied/);
-    expect(changedFields(live.spec, { x: [1, 3] }, 'spec')).toEqual(['spec.x[1]']);
+    expect(diffFields(live.spec, { x: [1, 3] }, 'spec').map((c) => c.path)).toEqual(['spec.x[1]']);
   });
 });
 
