@@ -1,5 +1,7 @@
 import 'server-only';
 import type { ClusterSnapshot, InventorySnapshot, K8sObject } from '@/lib/inventory/types';
+import { HostIndex, serviceFqdn } from '@/lib/mesh-rules/hosts';
+import { arr, rec, str, strs } from '@/lib/mesh-rules/spec';
 
 /**
  * The inventory indexed once per graph build: every lookup the appenders make is a Map get by
@@ -41,10 +43,6 @@ export interface ServiceEntryRef {
 }
 
 export type MtlsMode = 'strict' | 'permissive' | 'off';
-
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const rec = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
 
 /** Istio's canonical service/revision from pod labels (same precedence as istio-agent). */
 export function canonicalOf(labels: Record<string, string>, workload: string): { app: string; version: string } {
@@ -90,8 +88,7 @@ export class InventoryIndex {
   readonly injectedNamespaces = new Map<string, boolean>();
   /** `<cluster>/<ns>` -> namespace-wide PeerAuthentication mode; `<cluster>/` -> mesh-wide. */
   readonly peerAuth = new Map<string, MtlsMode>();
-  private readonly seHosts = new Map<string, ServiceEntryRef>();
-  private readonly seWildcards: { suffix: string; ref: ServiceEntryRef }[] = [];
+  private readonly serviceEntries = new HostIndex<ServiceEntryRef>();
 
   constructor(snapshot: InventorySnapshot) {
     for (const c of snapshot.clusters) {
@@ -119,7 +116,7 @@ export class InventoryIndex {
     for (const s of o.Service ?? []) {
       const ns = s.metadata.namespace ?? 'default';
       const k = key3(cl, ns, s.metadata.name);
-      this.services.set(k, { cluster: cl, namespace: ns, name: s.metadata.name, type: str(rec(s.spec).type) ?? 'ClusterIP', readyEndpoints: ready.get(k) ?? 0 });
+      this.services.set(k, { cluster: cl, namespace: ns, name: s.metadata.name, type: str(rec(s.spec).type) || 'ClusterIP', readyEndpoints: ready.get(k) ?? 0 });
       const nk = key2(ns, s.metadata.name);
       const list = this.serviceClusters.get(nk);
       if (list) list.push(cl);
@@ -136,11 +133,7 @@ export class InventoryIndex {
     for (const i of o.ServiceImport ?? []) this.imports.add(key3(cl, i.metadata.namespace ?? 'default', i.metadata.name));
     for (const se of o.ServiceEntry ?? []) {
       const ref = { cluster: cl, namespace: se.metadata.namespace ?? 'default', name: se.metadata.name };
-      for (const h of arr(rec(se.spec).hosts)) {
-        if (typeof h !== 'string') continue;
-        if (h.startsWith('*.')) this.seWildcards.push({ suffix: h.slice(1), ref });
-        else if (!this.seHosts.has(h)) this.seHosts.set(h, ref);
-      }
+      for (const h of strs(rec(se.spec).hosts)) this.serviceEntries.add(h, ref);
     }
     for (const pa of o.PeerAuthentication ?? []) {
       const mode = MTLS[str(rec(rec(pa.spec).mtls).mode) ?? ''];
@@ -208,15 +201,15 @@ export class InventoryIndex {
     return this.serviceClusters.has(key2(ns, name)) || this.exportingClusters.has(key2(ns, name));
   }
 
-  /** The ServiceEntry declaring `host` (exact, then `*.suffix` wildcards). */
+  /** The ServiceEntry declaring `host` (exact, then wildcards). */
   serviceEntryFor(host: string): ServiceEntryRef | undefined {
-    return this.seHosts.get(host) ?? this.seWildcards.find((w) => host.endsWith(w.suffix))?.ref;
+    return this.serviceEntries.find(host);
   }
 
   /** The clusterset host when the service is exported or imported anywhere. */
   clusterSetHost(ns: string, name: string): string | undefined {
     if (!this.exportingClusters.has(key2(ns, name)) && !this.importedAnywhere(ns, name)) return undefined;
-    return `${name}.${ns}.svc.clusterset.local`;
+    return serviceFqdn(name, ns, 'clusterset');
   }
 
   private importedAnywhere(ns: string, name: string): boolean {

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { ClusterSnapshot, K8sObject } from '@/lib/inventory/types';
 import type { MCSClusterState, MCSProblem, MCSServiceRow } from '@/lib/mesh';
+import { serviceFqdn } from '@/lib/mesh-rules/hosts';
 import type { MCSServiceInfo } from '@/server/istiod';
 
 // Multi-cluster services: every clusterset service (a ServiceExport or ServiceImport somewhere) x
@@ -93,7 +94,7 @@ export function buildMcs(clusters: readonly ClusterSnapshot[], mcsz: readonly MC
     const exportedFrom = states.filter((s) => s.exported).map((s) => s.cluster);
     const importedIn = states.filter((s) => s.imported).map((s) => s.cluster);
     const portsConsistent = identities.size <= 1;
-    services.push({ namespace, name, host: `${name}.${namespace}.svc.clusterset.local`, exportedFrom, importedIn, clusters: states, portsConsistent });
+    services.push({ namespace, name, host: serviceFqdn(name, namespace, 'clusterset'), exportedFrom, importedIn, clusters: states, portsConsistent });
 
     for (const s of states) {
       if (s.exported && !s.service) problem('export-without-service', 'error', `${k} is exported from ${s.cluster}, which has no Service ${name}`, s.cluster);

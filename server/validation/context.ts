@@ -1,6 +1,7 @@
 import 'server-only';
 import { INVENTORY_KINDS, type InventorySnapshot, type K8sObject } from '@/lib/inventory/types';
-import { fqdn, kubeHost, lookupScopes, serviceVisibility, visibility, visibleIn } from './hosts';
+import { lookupScopes, serviceVisibility, visibility, visibleIn } from '@/lib/mesh-rules/export-to';
+import { fqdn, hostMatches, isWildcard, parseServiceFqdn } from '@/lib/mesh-rules/hosts';
 import type { Item, Loose } from './types';
 import { podInMesh } from './workloads';
 
@@ -117,8 +118,8 @@ export class Ctx {
     const name = fqdn(host, fromNs);
     const scopes = lookupScopes(exportTo, fromNs);
     const seen = (vis: Set<string>) => vis.has('*') || scopes.some((s) => visibleIn(vis, s));
-    const kube = kubeHost(name);
-    if (kube?.clusterset) {
+    const kube = parseServiceFqdn(name);
+    if (kube?.scope === 'clusterset') {
       const exported = this.exportsOf(kube.namespace, kube.name).filter((e) =>
         this.items('Service', e.cluster).some((s) => s.namespace === kube.namespace && s.name === kube.name),
       );
@@ -127,7 +128,7 @@ export class Ctx {
       return { services, serviceEntries: [], ports: servicePorts(services) };
     }
     const services = this.servicesOf(name).filter((s) =>
-      seen(serviceVisibility(s.obj.metadata.annotations?.['networking.istio.io/exportTo'], s.namespace ?? 'default')),
+      seen(serviceVisibility(s.obj.metadata.annotations, s.namespace ?? 'default')),
     );
     if (services.length > 0) return { services, serviceEntries: [], ports: servicePorts(services) };
     const entries = this.items('ServiceEntry').filter((se) => {
@@ -135,7 +136,7 @@ export class Ctx {
       const vis = visibility(spec?.exportTo, se.namespace ?? 'default');
       const hosts: string[] = Array.isArray(spec?.hosts) ? spec.hosts : [];
       return hosts.some((h) => {
-        if (h.startsWith('*')) return visibleIn(vis, fromNs) && name.endsWith(h.slice(1));
+        if (isWildcard(h)) return visibleIn(vis, fromNs) && hostMatches(h, name);
         return h === name && seen(vis);
       });
     });

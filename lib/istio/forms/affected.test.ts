@@ -32,6 +32,14 @@ describe('affected graph edges', () => {
     expect(resolveHost('reviews', 'bookinfo')).toMatchObject({ name: 'reviews', namespace: 'bookinfo' });
     expect(resolveHost('reviews.other.svc.cluster.local', 'bookinfo')).toMatchObject({ name: 'reviews', namespace: 'other' });
     expect(resolveHost('api.example.com', 'bookinfo')).toMatchObject({ name: '' });
+    expect(resolveHost('reviews.bookinfo.svc', 'other')).toMatchObject({ name: 'reviews', namespace: 'bookinfo' });
+    expect(resolveHost('ratings.bookinfo.svc.clusterset.local', 'other')).toMatchObject({ name: 'ratings', namespace: 'bookinfo' });
+  });
+
+  it('lets a wildcard host cover every service under its suffix', () => {
+    const dr = { kind: 'DestinationRule', metadata: { namespace: 'bookinfo' }, spec: { host: '*.bookinfo.svc.cluster.local' } };
+    expect(affectedByObject(graph, dr).services.map((s) => s.id)).toEqual(['svc:us-east:bookinfo:reviews', 'svc:us-east:bookinfo:ratings']);
+    expect(affectedByObject(graph, { ...dr, spec: { host: '*.other.svc.cluster.local' } }).services).toEqual([]);
   });
 
   it('lists the edges into and out of the services the hosts resolve to, and their clusters', () => {

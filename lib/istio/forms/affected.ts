@@ -1,24 +1,21 @@
 // What a routing change touches: the services its hosts resolve to, and the graph edges into and
 // out of those services (the traffic the change can move), with the clusters they are in.
-import type { Graph, GraphEdge, GraphNode } from '../../graph/types';
+import { nodeId, type Graph, type GraphEdge, type GraphNode } from '../../graph/types';
+import { hostMatches, isWildcard, serviceFqdn, serviceOfHost } from '../../mesh-rules/hosts';
 import { arrAt, objAt, str } from './object';
 
 export interface HostTarget {
-  /** Service name, or '*' for a namespace wildcard. */
+  /** Service name; '' for an external host or a wildcard. */
   name: string;
   namespace: string;
-  /** The host as written, for external (ServiceEntry) hosts. */
+  /** The host as written. */
   host: string;
 }
 
-/** Resolves an Istio host as the proxies do: short names live in the object's namespace. */
+/** The Service a host names from `namespace` (lib/mesh-rules/hosts.ts), or name '' when it names none. */
 export function resolveHost(host: string, namespace: string): HostTarget {
-  const parts = host.split('.');
-  const name = parts[0] ?? host;
-  if (parts.length === 1) return { name, namespace, host };
-  const rest = parts.slice(2).join('.');
-  const inMesh = parts.length === 2 || rest === 'svc' || rest.startsWith('svc.');
-  return inMesh ? { name, namespace: parts[1] ?? namespace, host } : { name: '', namespace: '', host };
+  const svc = serviceOfHost(host, namespace);
+  return svc ? { name: svc.name, namespace: svc.namespace, host } : { name: '', namespace: '', host };
 }
 
 /** The hosts a VirtualService or DestinationRule applies to and routes to. */
@@ -38,14 +35,16 @@ export function hostsOf(obj: unknown): string[] {
   return [...hosts];
 }
 
+/** A service node by its name; a wildcard host by the FQDNs it covers; an external node by its host. */
 function matches(node: GraphNode, targets: HostTarget[]): boolean {
-  return targets.some((t) =>
-    t.name === ''
-      ? node.kind === 'serviceEntry' || node.kind === 'external'
-        ? node.name === t.host || node.id === `ext:${t.host}`
-        : false
-      : node.kind === 'service' && node.namespace === t.namespace && (t.name === '*' || node.name === t.name),
-  );
+  return targets.some((t) => {
+    if (node.kind === 'service') {
+      if (t.name) return node.namespace === t.namespace && node.name === t.name;
+      return isWildcard(t.host) && hostMatches(t.host, serviceFqdn(node.name, node.namespace));
+    }
+    if (node.kind !== 'serviceEntry' && node.kind !== 'external') return false;
+    return !t.name && (node.name === t.host || node.id === nodeId.external(t.host) || (isWildcard(t.host) && hostMatches(t.host, node.name)));
+  });
 }
 
 export interface Affected {

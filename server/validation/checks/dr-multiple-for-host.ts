@@ -1,5 +1,6 @@
 import 'server-only';
-import { fqdn, scopesOverlap, visibility } from '../hosts';
+import { scopesOverlap, visibility } from '@/lib/mesh-rules/export-to';
+import { fqdn } from '@/lib/mesh-rules/hosts';
 import { finding, type Check, type Item, type Loose } from '../types';
 
 /** Several DestinationRules of one cluster for one host (without workloadSelector): Istio applies one of them. */

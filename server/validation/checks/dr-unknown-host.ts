@@ -1,4 +1,5 @@
 import 'server-only';
+import { isWildcard } from '@/lib/mesh-rules/hosts';
 import { finding, type Check, type Loose } from '../types';
 
 export const drUnknownHost: Check = {
@@ -9,7 +10,7 @@ export const drUnknownHost: Check = {
   run(ctx) {
     return ctx.items('DestinationRule').flatMap((dr) => {
       const host = (dr.obj.spec as Loose)?.host;
-      if (typeof host !== 'string' || host.startsWith('*')) return [];
+      if (typeof host !== 'string' || isWildcard(host)) return [];
       if (ctx.resolveHost(host, dr.namespace ?? 'default')) return [];
       return [finding(this, dr, 'spec.host', `DestinationRule for non-existent service "${host}" in namespace "${dr.namespace}" is ineffective.`)];
     });

@@ -1,5 +1,5 @@
 import 'server-only';
-import { gatewayHost, hostsIntersect } from '../hosts';
+import { gatewayHost, hostsIntersect } from '@/lib/mesh-rules/hosts';
 import { gatewaySelector } from '../gateways';
 import { finding, type Check, type Item, type Loose, type RawFinding } from '../types';
 import { selectorString } from '../workloads';

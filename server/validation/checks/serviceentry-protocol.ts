@@ -1,5 +1,5 @@
 import 'server-only';
-import { scopesOverlap, visibility } from '../hosts';
+import { scopesOverlap, visibility } from '@/lib/mesh-rules/export-to';
 import { finding, type Check, type Item, type Loose } from '../types';
 
 interface Entry {

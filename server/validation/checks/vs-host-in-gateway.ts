@@ -1,5 +1,5 @@
 import 'server-only';
-import { gatewayHost, hostsIntersect } from '../hosts';
+import { gatewayHost, hostsIntersect } from '@/lib/mesh-rules/hosts';
 import { gatewayRef, gatewaysOf, hostsOf } from '../routes';
 import { finding, type Check, type Loose } from '../types';
 import { INTERNAL_GATEWAY } from './vs-gateway';

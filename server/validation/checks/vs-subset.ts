@@ -1,5 +1,6 @@
 import 'server-only';
-import { fqdn, hostsIntersect, visibility, visibleIn } from '../hosts';
+import { visibility, visibleIn } from '@/lib/mesh-rules/export-to';
+import { fqdn, hostsIntersect, isWildcard } from '@/lib/mesh-rules/hosts';
 import { destinationsOf } from '../routes';
 import { finding, type Check, type Loose } from '../types';
 
@@ -26,7 +27,7 @@ export const vsSubset: Check = {
           const spec = dr.obj.spec as Loose;
           if (typeof spec?.host !== 'string') return false;
           const drHost = fqdn(spec.host, dr.namespace ?? 'default');
-          const matches = drHost === host || (drHost.startsWith('*') && hostsIntersect(drHost, host));
+          const matches = drHost === host || (isWildcard(drHost) && hostsIntersect(drHost, host));
           return matches && Array.isArray(spec.subsets) && spec.subsets.some((s: Loose) => s?.name === d.subset);
         });
         if (defined) return [];
