@@ -1,7 +1,9 @@
 import 'server-only';
 import type { ClusterSnapshot, InventorySnapshot, K8sObject } from '@/lib/inventory/types';
 import { HostIndex, serviceFqdn } from '@/lib/mesh-rules/hosts';
-import { arr, rec, str, strs } from '@/lib/mesh-rules/spec';
+import { sidecarInjected } from '@/lib/mesh-rules/injection';
+import { hasProxy } from '@/lib/mesh-rules/proxy';
+import { arr, rec, str, strMap, strs, type StringMap } from '@/lib/mesh-rules/spec';
 
 /**
  * The inventory indexed once per graph build: every lookup the appenders make is a Map get by
@@ -20,7 +22,7 @@ export interface WorkloadInfo {
   app: string;
   /** Canonical revision. */
   version: string;
-  /** Every pod (or, with no pods, the injection policy) has the istio-proxy sidecar. */
+  /** Every pod has the proxy (lib/mesh-rules/proxy.ts: a sidecar, native or not), or, with no pods, the injector would give it one. */
   hasSidecar: boolean;
   /** Ready pods: the Deployment's status, else the count of its ready pods. */
   readyPods: number;
@@ -52,21 +54,10 @@ export function canonicalOf(labels: Record<string, string>, workload: string): {
   };
 }
 
-function podHasSidecar(pod: K8sObject): boolean {
-  const spec = rec(pod.spec);
-  const named = (list: unknown) => arr(list).some((c) => rec(c).name === 'istio-proxy');
-  return named(spec.containers) || named(spec.initContainers);
-}
-
 function podReady(pod: K8sObject): boolean {
   const conds = arr(rec(pod.status).conditions);
   const ready = conds.find((c) => rec(c).type === 'Ready');
   return ready ? rec(ready).status === 'True' : rec(pod.status).phase === 'Running';
-}
-
-function injectionOverride(labels: Record<string, string> | undefined, annotations?: Record<string, string>): boolean | undefined {
-  const v = labels?.['sidecar.istio.io/inject'] ?? annotations?.['sidecar.istio.io/inject'];
-  return v === 'true' ? true : v === 'false' ? false : undefined;
 }
 
 const MTLS: Record<string, MtlsMode> = { STRICT: 'strict', PERMISSIVE: 'permissive', DISABLE: 'off' };
@@ -84,8 +75,8 @@ export class InventoryIndex {
   readonly imports = new Set<string>();
   /** `<ns>/<name>` -> clusters exporting it. */
   readonly exportingClusters = new Map<string, Set<string>>();
-  /** `<cluster>/<ns>` -> sidecar injection enabled for the namespace. */
-  readonly injectedNamespaces = new Map<string, boolean>();
+  /** `<cluster>/<ns>` -> the namespace's labels (its injection state, lib/mesh-rules/injection.ts). */
+  readonly namespaceLabels = new Map<string, StringMap>();
   /** `<cluster>/<ns>` -> namespace-wide PeerAuthentication mode; `<cluster>/` -> mesh-wide. */
   readonly peerAuth = new Map<string, MtlsMode>();
   private readonly serviceEntries = new HostIndex<ServiceEntryRef>();
@@ -100,10 +91,7 @@ export class InventoryIndex {
   private indexCluster(c: ClusterSnapshot): void {
     const cl = c.cluster;
     const o = c.objects;
-    for (const ns of o.Namespace ?? []) {
-      const l = ns.metadata.labels ?? {};
-      this.injectedNamespaces.set(key2(cl, ns.metadata.name), l['istio-injection'] === 'enabled' || (l['istio.io/rev'] !== undefined && l['istio-injection'] !== 'disabled'));
-    }
+    for (const ns of o.Namespace ?? []) this.namespaceLabels.set(key2(cl, ns.metadata.name), ns.metadata.labels ?? {});
     // Endpoints per service.
     const ready = new Map<string, number>();
     for (const es of o.EndpointSlice ?? []) {
@@ -167,22 +155,22 @@ export class InventoryIndex {
     }
     for (const d of c.objects.Deployment ?? []) {
       const ns = d.metadata.namespace ?? 'default';
-      const tpl = rec(rec(d.spec).template);
-      const meta = rec(tpl.metadata) as { labels?: Record<string, string>; annotations?: Record<string, string> };
+      const tplMeta = rec(rec(rec(d.spec).template).metadata);
+      const meta = { labels: strMap(tplMeta.labels), annotations: strMap(tplMeta.annotations) };
       const k = key3(cl, ns, d.metadata.name);
       const own = pods.get(k) ?? [];
       pods.delete(k);
       const status = rec(d.status);
       const readyPods = typeof status.readyReplicas === 'number' ? status.readyReplicas : own.filter(podReady).length;
-      const injected = injectionOverride(meta.labels, meta.annotations) ?? this.injectedNamespaces.get(key2(cl, ns)) ?? false;
-      this.addWorkload(cl, ns, d.metadata.name, meta.labels ?? {}, own.length > 0 ? own.every(podHasSidecar) : injected, readyPods, true);
+      const hasSidecar = own.length > 0 ? own.every(hasProxy) : sidecarInjected(this.namespaceLabels.get(key2(cl, ns)), meta);
+      this.addWorkload(cl, ns, d.metadata.name, meta.labels ?? {}, hasSidecar, readyPods, true);
     }
     // Workloads known only by their pods (StatefulSets, DaemonSets, bare pods).
     for (const [k, own] of pods) {
       const first = own[0];
       if (!first) continue;
       const name = k.slice(k.lastIndexOf('/') + 1);
-      this.addWorkload(cl, first.metadata.namespace ?? 'default', name, first.metadata.labels ?? {}, own.every(podHasSidecar), own.filter(podReady).length, false);
+      this.addWorkload(cl, first.metadata.namespace ?? 'default', name, first.metadata.labels ?? {}, own.every(hasProxy), own.filter(podReady).length, false);
     }
   }
 

@@ -1,16 +1,16 @@
 import 'server-only';
 import type { Ctx } from './context';
+import { sidecarInjected } from '@/lib/mesh-rules/injection';
 import type { Item, Loose } from './types';
-import { injectOptOut, namespaceMode, selects } from './workloads';
+import { selects } from './workloads';
 
 // Deployments in the mesh and the Services that select their pods.
 
-/** In the mesh: the namespace injects and the template does not opt out; waypoints are not workloads. */
+/** In the mesh: the injector gives its pods a sidecar (namespace labels, template labels); waypoints are not workloads. */
 export function deploymentInMesh(ctx: Ctx, d: Item): boolean {
   if (d.obj.metadata.labels?.['gateway.istio.io/managed'] === 'istio.io-mesh-controller') return false;
   const template = (d.obj.spec as Loose)?.template?.metadata;
-  if (injectOptOut(template)) return false;
-  return namespaceMode(ctx.namespace(d.cluster, d.namespace ?? 'default')?.obj) === 'sidecar';
+  return sidecarInjected(ctx.namespace(d.cluster, d.namespace ?? 'default')?.obj.metadata.labels, template);
 }
 
 export function servicesOfDeployment(ctx: Ctx, d: Item): Item[] {

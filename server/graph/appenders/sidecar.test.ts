@@ -33,4 +33,14 @@ describe('sidecar appender', () => {
     expect(missing(runAppenders(input('versionedApp'), [idle, sidecar]))).toEqual(['app:c:off:plain:v1', 'app:c:on:mixed:v2', 'app:c:on:out:v1']);
     expect(missing(runAppenders(input('app'), [idle, sidecar]))).toEqual(['app:c:off:plain', 'app:c:on:mixed', 'app:c:on:out']);
   });
+
+  it('counts a native sidecar (istio-proxy init container with restartPolicy Always) as the proxy', () => {
+    const objs = merge(
+      { Namespace: [namespace('off', false)] },
+      workload('off', 'native-v1', 'native', 'v1', { sidecar: 'native' }),
+      workload('off', 'bare-v1', 'bare', 'v1', { sidecar: false }),
+    );
+    const input = { inventory: { clusters: [cluster('c', objs)] }, telemetry: undefined, options: scenarioOptions('workload', { idle: true }) };
+    expect(missing(runAppenders(input, [idle, sidecar]))).toEqual(['wl:c:off:bare-v1']);
+  });
 });

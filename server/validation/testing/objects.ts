@@ -14,9 +14,14 @@ const obj = (apiVersion: string, kind: string, namespace: string | undefined, na
 export const ns = (name: string, labels: Labels = { 'istio-injection': 'enabled' }) => obj('v1', 'Namespace', undefined, name, {}, { labels });
 export const svc = (namespace: string, name: string, spec: Spec = {}, meta: Spec = {}) =>
   obj('v1', 'Service', namespace, name, { spec: { selector: { app: name }, ports: [{ name: 'http', port: 9080 }], ...spec } }, meta);
-export const pod = (namespace: string, name: string, labels: Labels, opts: { proxy?: boolean; sa?: string; annotations?: Labels } = {}) =>
+/** A pod with the istio-proxy container (`proxy: 'native'`: as a native sidecar, an init container with restartPolicy Always). */
+export const pod = (namespace: string, name: string, labels: Labels, opts: { proxy?: boolean | 'native'; sa?: string; annotations?: Labels } = {}) =>
   obj('v1', 'Pod', namespace, name, {
-    spec: { serviceAccountName: opts.sa ?? 'default', containers: [{ name: 'app' }, ...(opts.proxy === false ? [] : [{ name: 'istio-proxy' }])] },
+    spec: {
+      serviceAccountName: opts.sa ?? 'default',
+      ...(opts.proxy === 'native' ? { initContainers: [{ name: 'istio-proxy', restartPolicy: 'Always' }] } : {}),
+      containers: [{ name: 'app' }, ...(opts.proxy === false || opts.proxy === 'native' ? [] : [{ name: 'istio-proxy' }])],
+    },
   }, { labels, ...(opts.annotations ? { annotations: opts.annotations } : {}) });
 export const deployment = (namespace: string, name: string, labels: Labels, template: Spec = {}) =>
   obj('apps/v1', 'Deployment', namespace, name, { spec: { selector: { matchLabels: labels }, template: { metadata: { labels, ...template } } } });
