@@ -36,7 +36,7 @@ export function isInventoryKind(kind: string): kind is InventoryKind {
   return Object.prototype.hasOwnProperty.call(INVENTORY_KINDS, kind);
 }
 
-/** A Kubernetes object as cached (managedFields stripped). Spec and status stay untyped here; readers parse what they use. */
+/** A Kubernetes object as cached (managedFields stripped). Spec and status stay untyped here: readers go through lib/mesh-rules/spec.ts. */
 export interface K8sObject {
   apiVersion?: string;
   kind?: string;
@@ -51,12 +51,9 @@ export interface K8sObject {
     creationTimestamp?: string;
     ownerReferences?: { apiVersion: string; kind: string; name: string; uid: string; controller?: boolean }[];
   };
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  spec?: any;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  status?: any;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  [key: string]: any;
+  spec?: unknown;
+  status?: unknown;
+  [key: string]: unknown;
 }
 
 export type CacheState = 'syncing' | 'synced' | 'error' | 'reconnecting';

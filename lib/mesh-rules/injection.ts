@@ -2,7 +2,7 @@
 // label, as the sidecar injector's webhooks select them. The one definition used by the graph
 // (workloads without pods), validation (pod-missing-proxy, ns-not-injected, the mesh-membership of
 // pods and Deployments) and anything that asks whether a namespace is in the mesh.
-import type { StringMap } from './spec';
+import { at, strMap, type StringMap } from './spec';
 
 /** `enabled` or `disabled` on a namespace (the default revision's switch). */
 export const INJECTION_LABEL = 'istio-injection';
@@ -36,6 +36,11 @@ export function namespaceInjection(labels: Readonly<StringMap> | undefined): Nam
 export interface PodMeta {
   labels?: Readonly<StringMap>;
   annotations?: Readonly<StringMap>;
+}
+
+/** The labels and annotations of an untyped metadata (a pod template's, say). */
+export function podMetaOf(metadata: unknown): PodMeta {
+  return { labels: strMap(at(metadata, 'labels')), annotations: strMap(at(metadata, 'annotations')) };
 }
 
 const YES = new Set(['y', 'yes', 'true', 'on']);

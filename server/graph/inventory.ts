@@ -1,9 +1,10 @@
 import 'server-only';
 import type { ClusterSnapshot, InventorySnapshot, K8sObject } from '@/lib/inventory/types';
 import { HostIndex, serviceFqdn } from '@/lib/mesh-rules/hosts';
-import { sidecarInjected } from '@/lib/mesh-rules/injection';
+import { podMetaOf, sidecarInjected } from '@/lib/mesh-rules/injection';
 import { hasProxy } from '@/lib/mesh-rules/proxy';
-import { arr, rec, str, strMap, strs, type StringMap } from '@/lib/mesh-rules/spec';
+import { readyEndpoints, SERVICE_NAME_LABEL } from '@/lib/mesh-rules/service';
+import { arr, at, rec, str, strs, type StringMap } from '@/lib/mesh-rules/spec';
 
 /**
  * The inventory indexed once per graph build: every lookup the appenders make is a Map get by
@@ -95,9 +96,9 @@ export class InventoryIndex {
     // Endpoints per service.
     const ready = new Map<string, number>();
     for (const es of o.EndpointSlice ?? []) {
-      const svc = es.metadata.labels?.['kubernetes.io/service-name'];
+      const svc = es.metadata.labels?.[SERVICE_NAME_LABEL];
       if (!svc || !es.metadata.namespace) continue;
-      const n = arr(es.endpoints).filter((e) => rec(rec(e).conditions).ready !== false).length;
+      const n = readyEndpoints(es);
       const k = key3(cl, es.metadata.namespace, svc);
       ready.set(k, (ready.get(k) ?? 0) + n);
     }
@@ -155,8 +156,7 @@ export class InventoryIndex {
     }
     for (const d of c.objects.Deployment ?? []) {
       const ns = d.metadata.namespace ?? 'default';
-      const tplMeta = rec(rec(rec(d.spec).template).metadata);
-      const meta = { labels: strMap(tplMeta.labels), annotations: strMap(tplMeta.annotations) };
+      const meta = podMetaOf(at(d.spec, 'template', 'metadata'));
       const k = key3(cl, ns, d.metadata.name);
       const own = pods.get(k) ?? [];
       pods.delete(k);

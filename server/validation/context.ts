@@ -2,7 +2,9 @@ import 'server-only';
 import { INVENTORY_KINDS, type InventorySnapshot, type K8sObject } from '@/lib/inventory/types';
 import { lookupScopes, serviceVisibility, visibility, visibleIn } from '@/lib/mesh-rules/export-to';
 import { fqdn, hostMatches, isWildcard, parseServiceFqdn } from '@/lib/mesh-rules/hosts';
-import type { Item, Loose } from './types';
+import { servicePorts as servicePortsOf } from '@/lib/mesh-rules/service';
+import { arr, rec, strs } from '@/lib/mesh-rules/spec';
+import type { Item } from './types';
 import { podInMesh } from './workloads';
 
 export interface AnalyzeOptions {
@@ -132,21 +134,19 @@ export class Ctx {
     );
     if (services.length > 0) return { services, serviceEntries: [], ports: servicePorts(services) };
     const entries = this.items('ServiceEntry').filter((se) => {
-      const spec = se.obj.spec as Loose;
-      const vis = visibility(spec?.exportTo, se.namespace ?? 'default');
-      const hosts: string[] = Array.isArray(spec?.hosts) ? spec.hosts : [];
-      return hosts.some((h) => {
+      const spec = rec(se.obj.spec);
+      const vis = visibility(strs(spec.exportTo), se.namespace ?? 'default');
+      return strs(spec.hosts).some((h) => {
         if (isWildcard(h)) return visibleIn(vis, fromNs) && hostMatches(h, name);
         return h === name && seen(vis);
       });
     });
     if (entries.length === 0) return undefined;
-    const ports = entries.flatMap((se) => ((se.obj.spec as Loose)?.ports ?? []).map((p: Loose) => Number(p?.number)));
+    const ports = entries.flatMap((se) => arr(rec(se.obj.spec).ports).map((p) => Number(rec(p).number)));
     return { services: [], serviceEntries: entries, ports: [...new Set(ports)] };
   }
 }
 
 function servicePorts(services: Item[]): number[] {
-  const ports = services.flatMap((s) => ((s.obj.spec as Loose)?.ports ?? []).map((p: Loose) => Number(p?.port)));
-  return [...new Set(ports)];
+  return [...new Set(services.flatMap((s) => servicePortsOf(s.obj.spec).map((p) => Number(p.port))))];
 }

@@ -2,7 +2,8 @@
 // out of those services (the traffic the change can move), with the clusters they are in.
 import { nodeId, type Graph, type GraphEdge, type GraphNode } from '../../graph/types';
 import { hostMatches, isWildcard, serviceFqdn, serviceOfHost } from '../../mesh-rules/hosts';
-import { arrAt, objAt, str } from './object';
+import { routeDestinations } from '../../mesh-rules/routes';
+import { at, str, strs } from '../../mesh-rules/spec';
 
 export interface HostTarget {
   /** Service name; '' for an external host or a wildcard. */
@@ -18,20 +19,14 @@ export function resolveHost(host: string, namespace: string): HostTarget {
   return svc ? { name: svc.name, namespace: svc.namespace, host } : { name: '', namespace: '', host };
 }
 
-/** The hosts a VirtualService or DestinationRule applies to and routes to. */
+/** The hosts a VirtualService or DestinationRule applies to and routes to (lib/mesh-rules/routes.ts; mirrors aside). */
 export function hostsOf(obj: unknown): string[] {
-  const spec = objAt(obj, 'spec');
+  const spec = at(obj, 'spec');
   const hosts = new Set<string>();
-  if (typeof spec?.host === 'string') hosts.add(spec.host);
-  for (const h of arrAt(spec, 'hosts')) if (typeof h === 'string') hosts.add(h);
-  for (const kind of ['http', 'tcp', 'tls']) {
-    for (const r of arrAt(spec, kind)) {
-      for (const d of arrAt(r, 'route')) {
-        const host = str(objAt(d, 'destination')?.host);
-        if (host) hosts.add(host);
-      }
-    }
-  }
+  const host = str(at(spec, 'host'));
+  if (host !== undefined) hosts.add(host);
+  for (const h of strs(at(spec, 'hosts'))) hosts.add(h);
+  for (const d of routeDestinations(spec)) if (d.host && !d.mirror) hosts.add(d.host);
   return [...hosts];
 }
 
@@ -55,7 +50,7 @@ export interface Affected {
 
 /** The service nodes the object's hosts resolve to (in every cluster) and their edges. */
 export function affectedByObject(graph: Graph, obj: unknown): Affected {
-  const namespace = str(objAt(obj, 'metadata')?.namespace) || 'default';
+  const namespace = str(at(obj, 'metadata', 'namespace')) || 'default';
   const targets = hostsOf(obj).map((h) => resolveHost(h, namespace));
   const services = graph.nodes.filter((n) => matches(n, targets));
   const ids = new Set(services.map((n) => n.id));

@@ -19,7 +19,7 @@ describe('sidecar appender', () => {
   it('without pods, decides by namespace injection and the template opt-out; per version for versioned apps', () => {
     const noPods = (o: Objects): Objects => ({ ...o, Pod: [] });
     const optOut = workload('on', 'out-v1', 'out', 'v1');
-    optOut.Deployment![0]!.spec.template.metadata.labels['sidecar.istio.io/inject'] = 'false';
+    optOut.Deployment![0]!.spec = { replicas: 1, template: { metadata: { labels: { app: 'out', version: 'v1', 'sidecar.istio.io/inject': 'false' } } } };
     const objs = merge(
       { Namespace: [namespace('on', true), namespace('off', false)] },
       noPods(workload('on', 'in-v1', 'in', 'v1')),

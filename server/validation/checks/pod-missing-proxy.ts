@@ -1,6 +1,7 @@
 import 'server-only';
 import { sidecarInjected } from '@/lib/mesh-rules/injection';
 import { hasProxy } from '@/lib/mesh-rules/proxy';
+import { at } from '@/lib/mesh-rules/spec';
 import { finding, type Check } from '../types';
 
 export const podMissingProxy: Check = {
@@ -11,7 +12,7 @@ export const podMissingProxy: Check = {
   run(ctx) {
     return ctx.items('Pod').flatMap((pod) => {
       const ns = ctx.namespace(pod.cluster, pod.namespace ?? 'default');
-      if (!sidecarInjected(ns?.obj.metadata.labels, pod.obj.metadata) || pod.obj.spec?.hostNetwork || hasProxy(pod.obj)) return [];
+      if (!sidecarInjected(ns?.obj.metadata.labels, pod.obj.metadata) || at(pod.obj.spec, 'hostNetwork') || hasProxy(pod.obj)) return [];
       return [finding(this, pod, 'spec.containers', `The pod ${pod.namespace}/${pod.name} is missing the Istio proxy. This can often be resolved by restarting or redeploying the workload.`)];
     });
   },
