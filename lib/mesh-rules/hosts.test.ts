@@ -19,6 +19,10 @@ describe('host resolution', () => {
   });
 
   it('resolves every form a proxy accepts to the Service, marking `name.ns` as possibly external', () => {
+    // Moved from lib/istio/forms/affected.test.ts (resolveHost there is now this rule).
+    expect(serviceOfHost('reviews', 'bookinfo')).toMatchObject({ name: 'reviews', namespace: 'bookinfo' });
+    expect(serviceOfHost('reviews.other.svc.cluster.local', 'bookinfo')).toMatchObject({ name: 'reviews', namespace: 'other' });
+    expect(serviceOfHost('api.example.com', 'bookinfo')).toBeUndefined();
     const svc = (name: string, namespace: string, scope = 'cluster', ambiguous = false) => ({ name, namespace, scope, ambiguous });
     expect(serviceOfHost('reviews', 'bookinfo')).toEqual(svc('reviews', 'bookinfo'));
     expect(serviceOfHost('reviews.other', 'bookinfo')).toEqual(svc('reviews', 'other', 'cluster', true));

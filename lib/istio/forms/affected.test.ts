@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Graph } from '../../graph/types';
-import { affectedByObject, resolveHost, versionsOfService } from './affected';
+import { affectedByObject, versionsOfService } from './affected';
 
 const node = (id: string, kind: 'service' | 'app', cluster: string, name: string, version?: string) => ({
   id, kind, cluster, namespace: 'bookinfo', name, app: name, version, health: 'healthy' as const, badges: {},
@@ -27,14 +27,6 @@ describe('affected graph edges', () => {
       edge('app:us-east:bookinfo:reviews:v1', 'svc:us-east:bookinfo:ratings'),
     ],
   };
-
-  it('resolves short and qualified hosts', () => {
-    expect(resolveHost('reviews', 'bookinfo')).toMatchObject({ name: 'reviews', namespace: 'bookinfo' });
-    expect(resolveHost('reviews.other.svc.cluster.local', 'bookinfo')).toMatchObject({ name: 'reviews', namespace: 'other' });
-    expect(resolveHost('api.example.com', 'bookinfo')).toMatchObject({ name: '' });
-    expect(resolveHost('reviews.bookinfo.svc', 'other')).toMatchObject({ name: 'reviews', namespace: 'bookinfo' });
-    expect(resolveHost('ratings.bookinfo.svc.clusterset.local', 'other')).toMatchObject({ name: 'ratings', namespace: 'bookinfo' });
-  });
 
   it('lets a wildcard host cover every service under its suffix', () => {
     const dr = { kind: 'DestinationRule', metadata: { namespace: 'bookinfo' }, spec: { host: '*.bookinfo.svc.cluster.local' } };

@@ -1,22 +1,14 @@
 // What a routing change touches: the services its hosts resolve to, and the graph edges into and
 // out of those services (the traffic the change can move), with the clusters they are in.
 import { nodeId, type Graph, type GraphEdge, type GraphNode } from '../../graph/types';
-import { hostMatches, isWildcard, serviceFqdn, serviceOfHost } from '../../mesh-rules/hosts';
+import { hostMatches, isWildcard, serviceFqdn, serviceOfHost, type ServiceRef } from '../../mesh-rules/hosts';
 import { routeDestinations } from '../../mesh-rules/routes';
 import { at, str, strs } from '../../mesh-rules/spec';
 
-export interface HostTarget {
-  /** Service name; '' for an external host or a wildcard. */
-  name: string;
-  namespace: string;
-  /** The host as written. */
+/** A host as written, with the Service it names (lib/mesh-rules/hosts.ts), if any. */
+interface HostTarget {
   host: string;
-}
-
-/** The Service a host names from `namespace` (lib/mesh-rules/hosts.ts), or name '' when it names none. */
-export function resolveHost(host: string, namespace: string): HostTarget {
-  const svc = serviceOfHost(host, namespace);
-  return svc ? { name: svc.name, namespace: svc.namespace, host } : { name: '', namespace: '', host };
+  service?: ServiceRef;
 }
 
 /** The hosts a VirtualService or DestinationRule applies to and routes to (lib/mesh-rules/routes.ts; mirrors aside). */
@@ -32,13 +24,13 @@ export function hostsOf(obj: unknown): string[] {
 
 /** A service node by its name; a wildcard host by the FQDNs it covers; an external node by its host. */
 function matches(node: GraphNode, targets: HostTarget[]): boolean {
-  return targets.some((t) => {
+  return targets.some(({ host, service }) => {
     if (node.kind === 'service') {
-      if (t.name) return node.namespace === t.namespace && node.name === t.name;
-      return isWildcard(t.host) && hostMatches(t.host, serviceFqdn(node.name, node.namespace));
+      if (service) return node.namespace === service.namespace && node.name === service.name;
+      return isWildcard(host) && hostMatches(host, serviceFqdn(node.name, node.namespace));
     }
     if (node.kind !== 'serviceEntry' && node.kind !== 'external') return false;
-    return !t.name && (node.name === t.host || node.id === nodeId.external(t.host) || (isWildcard(t.host) && hostMatches(t.host, node.name)));
+    return !service && (node.name === host || node.id === nodeId.external(host) || (isWildcard(host) && hostMatches(host, node.name)));
   });
 }
 
@@ -51,7 +43,7 @@ export interface Affected {
 /** The service nodes the object's hosts resolve to (in every cluster) and their edges. */
 export function affectedByObject(graph: Graph, obj: unknown): Affected {
   const namespace = str(at(obj, 'metadata', 'namespace')) || 'default';
-  const targets = hostsOf(obj).map((h) => resolveHost(h, namespace));
+  const targets = hostsOf(obj).map((host) => ({ host, service: serviceOfHost(host, namespace) }));
   const services = graph.nodes.filter((n) => matches(n, targets));
   const ids = new Set(services.map((n) => n.id));
   const edges = graph.edges.filter((e) => ids.has(e.target) || ids.has(e.source));
