@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LAST_APPLIED_ANNOTATION } from '../../mesh-rules/server-fields';
-import { diffFields } from '../../istio-config/diff-summary';
-import { diffYaml } from './diff';
+import { changedFields, diffYaml } from './diff';
 import { writeTrafficShift } from './virtual-service';
 import { lineOfField, parseYamlObject, patchYamlText } from './yaml';
 
@@ -65,7 +64,8 @@ describe('YAML with positions', () => {
   it('diffs without server fields and lists the changed fields', () => {
     const live = { apiVersion: 'v', kind: 'K', metadata: { name: 'a', resourceVersion: '9', managedFields: [{}], annotations: { [LAST_APPLIED_ANNOTATION]: '{}' } }, spec: { x: [1, 2] }, status: { s: 1 } };
     expect(diffYaml(live)).not.toMatch(/resourceVersion|managedFields|status|last-applied/);
-    expect(diffFields(live.spec, { x: [1, 3] }, 'spec').map((c) => c.path)).toEqual(['spec.x[1]']);
+    expect(changedFields(live.spec, { x: [1, 3] }, 'spec')).toEqual(['spec.x[1]']);
+    expect(changedFields({ labels: { 'app.kubernetes.io/name': 'a' } }, { labels: { 'app.kubernetes.io/name': 'b' } })).toEqual(['labels[app.kubernetes.io/name]']);
   });
 });
 
