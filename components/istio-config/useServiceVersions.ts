@@ -4,11 +4,12 @@ import { useQuery } from '@tanstack/react-query';
 import { queryKey } from '@/components/shell/query-keys';
 import { fetchJson } from '@/lib/api/fetch-json';
 import { graphSchema } from '@/lib/graph/types';
-import { resolveHost, versionsOfService } from '@/lib/istio/forms';
+import { versionsOfService } from '@/lib/istio/forms';
+import { serviceOfHost } from '@/lib/mesh-rules/hosts';
 
 /** Versions of a service's pods (versionedApp nodes of the graph), for DestinationRule subsets. */
 export function useServiceVersions(cluster: string, namespace: string, host: string | undefined) {
-  const target = host ? resolveHost(host, namespace) : undefined;
+  const target = host ? serviceOfHost(host, namespace) : undefined;
   const ns = target?.namespace || namespace;
   const q = useQuery({
     queryKey: queryKey(cluster, 'graph', 'versions', ns),

@@ -2,37 +2,41 @@
  * The inventory: the Kubernetes/Istio/MCS objects of every cluster, as the informer caches hold
  * them (server/kube) and as offline files give them (`npm run analyze`). Pure types, shared by the
  * graph builder, validation and the UI.
+ *
+ * Its kinds are the core Kubernetes kinds below plus every kind of the Istio/MCS registry
+ * (lib/istio/kinds.ts): a kind added there is cached, listed and validated with no other list to edit.
  */
+import { ISTIO_KINDS, type IstioKindName } from '../istio/kinds';
 
-export const INVENTORY_KINDS = {
+/** Where the API server serves a kind. */
+export interface KindCoordinates {
+  group: string;
+  version: string;
+  plural: string;
+  namespaced: boolean;
+}
+
+/** The Kubernetes kinds the inventory caches besides the Istio/MCS ones. */
+export const CORE_KINDS = {
   Namespace: { group: '', version: 'v1', plural: 'namespaces', namespaced: false },
   Service: { group: '', version: 'v1', plural: 'services', namespaced: true },
   Pod: { group: '', version: 'v1', plural: 'pods', namespaced: true },
   Deployment: { group: 'apps', version: 'v1', plural: 'deployments', namespaced: true },
   ReplicaSet: { group: 'apps', version: 'v1', plural: 'replicasets', namespaced: true },
   EndpointSlice: { group: 'discovery.k8s.io', version: 'v1', plural: 'endpointslices', namespaced: true },
-  ServiceExport: { group: 'multicluster.x-k8s.io', version: 'v1alpha1', plural: 'serviceexports', namespaced: true },
-  ServiceImport: { group: 'multicluster.x-k8s.io', version: 'v1alpha1', plural: 'serviceimports', namespaced: true },
-  VirtualService: { group: 'networking.istio.io', version: 'v1', plural: 'virtualservices', namespaced: true },
-  DestinationRule: { group: 'networking.istio.io', version: 'v1', plural: 'destinationrules', namespaced: true },
-  Gateway: { group: 'networking.istio.io', version: 'v1', plural: 'gateways', namespaced: true },
-  ServiceEntry: { group: 'networking.istio.io', version: 'v1', plural: 'serviceentries', namespaced: true },
-  Sidecar: { group: 'networking.istio.io', version: 'v1', plural: 'sidecars', namespaced: true },
-  WorkloadEntry: { group: 'networking.istio.io', version: 'v1', plural: 'workloadentries', namespaced: true },
-  PeerAuthentication: { group: 'security.istio.io', version: 'v1', plural: 'peerauthentications', namespaced: true },
-  AuthorizationPolicy: { group: 'security.istio.io', version: 'v1', plural: 'authorizationpolicies', namespaced: true },
-  RequestAuthentication: { group: 'security.istio.io', version: 'v1', plural: 'requestauthentications', namespaced: true },
-} as const;
+} as const satisfies Record<string, KindCoordinates>;
 
-export type InventoryKind = keyof typeof INVENTORY_KINDS;
+export type CoreKind = keyof typeof CORE_KINDS;
+export type InventoryKind = CoreKind | IstioKindName;
+
+export const INVENTORY_KINDS: Readonly<Record<InventoryKind, KindCoordinates>> = { ...CORE_KINDS, ...ISTIO_KINDS };
 export const INVENTORY_KIND_NAMES = Object.keys(INVENTORY_KINDS) as InventoryKind[];
 
-export function apiVersionOf(kind: InventoryKind): string {
-  const k = INVENTORY_KINDS[kind];
-  return k.group ? `${k.group}/${k.version}` : k.version;
+export function isInventoryKind(kind: string): kind is InventoryKind {
+  return Object.prototype.hasOwnProperty.call(INVENTORY_KINDS, kind);
 }
 
-/** A Kubernetes object as cached (managedFields stripped). Spec and status stay untyped here; readers parse what they use. */
+/** A Kubernetes object as cached (managedFields stripped). Spec and status stay untyped here: readers go through lib/mesh-rules/spec.ts. */
 export interface K8sObject {
   apiVersion?: string;
   kind?: string;
@@ -47,12 +51,9 @@ export interface K8sObject {
     creationTimestamp?: string;
     ownerReferences?: { apiVersion: string; kind: string; name: string; uid: string; controller?: boolean }[];
   };
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  spec?: any;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  status?: any;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  [key: string]: any;
+  spec?: unknown;
+  status?: unknown;
+  [key: string]: unknown;
 }
 
 export type CacheState = 'syncing' | 'synced' | 'error' | 'reconnecting';

@@ -3,7 +3,9 @@
  * `old -> new` for leaves ("spec.http[0].route[0].weight: 50 -> 0; spec.http[0].timeout: (absent) -> \"2s\"").
  * Used in the history Events written on every apply/delete and shown in the history list. Pure.
  */
+import { childPath } from '../mesh-rules/field-path';
 import { withoutToolAnnotations } from '../mesh-rules/server-fields';
+import { isRec } from '../mesh-rules/spec';
 
 export interface FieldChange {
   /** Kubernetes-style path: `spec.http[0].route[1].weight`, `metadata.labels[app.kubernetes.io/name]`. */
@@ -13,27 +15,17 @@ export interface FieldChange {
   after: unknown;
 }
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-function child(path: string, key: string | number): string {
-  if (typeof key === 'number') return `${path}[${key}]`;
-  if (!IDENTIFIER.test(key)) return `${path}[${key}]`;
-  return path ? `${path}.${key}` : key;
-}
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** The changed leaves (and added/removed subtrees) between `before` and `after`, in document order. */
 export function diffFields(before: unknown, after: unknown, path = ''): FieldChange[] {
   if (Object.is(before, after)) return [];
-  if (isObject(before) && isObject(after)) {
+  if (isRec(before) && isRec(after)) {
     const keys = [...Object.keys(before), ...Object.keys(after).filter((k) => !(k in before))];
-    return keys.flatMap((k) => diffFields(before[k], after[k], child(path, k)));
+    return keys.flatMap((k) => diffFields(before[k], after[k], childPath(path, k)));
   }
   if (Array.isArray(before) && Array.isArray(after)) {
     const n = Math.max(before.length, after.length);
     const out: FieldChange[] = [];
-    for (let i = 0; i < n; i++) out.push(...diffFields(before[i], after[i], child(path, i)));
+    for (let i = 0; i < n; i++) out.push(...diffFields(before[i], after[i], childPath(path, i)));
     return out;
   }
   if (before === undefined && after === undefined) return [];
@@ -78,8 +70,8 @@ export function diffSummary(before: unknown, after: unknown, options: SummaryOpt
 
 /** The part of an object whose changes the history records: labels, annotations (but tools') and spec. */
 export function editableParts(obj: unknown): Record<string, unknown> | undefined {
-  if (!isObject(obj)) return undefined;
-  const meta = isObject(obj.metadata) ? obj.metadata : {};
+  if (!isRec(obj)) return undefined;
+  const meta = isRec(obj.metadata) ? obj.metadata : {};
   const out: Record<string, unknown> = {};
   if (meta.labels !== undefined) out.metadata = { labels: meta.labels };
   const annotations = withoutToolAnnotations(meta.annotations);

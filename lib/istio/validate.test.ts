@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { fieldPath, validateIstioObject, zodIssuesToCauses } from './validate';
-
-describe('fieldPath', () => {
-  it('writes Kubernetes field paths', () => {
-    expect(fieldPath(['spec', 'http', 0, 'route', 1, 'weight'])).toBe('spec.http[0].route[1].weight');
-    expect(fieldPath(['metadata', 'labels', 'app.kubernetes.io/name'])).toBe('metadata.labels[app.kubernetes.io/name]');
-    expect(fieldPath([])).toBe('');
-  });
-});
+import { validateIstioObject, zodIssuesToCauses } from './validate';
 
 describe('zodIssuesToCauses', () => {
   const schema = z.object({ name: z.string(), mode: z.enum(['A', 'B']).optional(), n: z.number().max(3).optional() });

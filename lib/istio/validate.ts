@@ -2,6 +2,8 @@
 // StatusCause-style causes (field paths like `spec.http[0].route[1].weight`), as the API server
 // and the demo mesh return them in a 422.
 import { type z } from 'zod';
+import { fieldPath } from '../mesh-rules/field-path';
+import { at } from '../mesh-rules/spec';
 import { type IstioObject, ISTIO_KIND_LIST, istioKindByApiVersionKind } from './kinds';
 
 export type CauseReason = 'FieldValueInvalid' | 'FieldValueRequired' | 'FieldValueNotSupported';
@@ -11,22 +13,6 @@ export interface FieldCause {
   reason: CauseReason;
 }
 export type IstioValidationResult = { ok: true; value: IstioObject } | { ok: false; causes: FieldCause[] };
-
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-/** A zod path in Kubernetes field syntax: `spec.http[0].route`, `metadata.labels[app.kubernetes.io/name]`. */
-export function fieldPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const seg of path) {
-    if (typeof seg === 'number') out += `[${seg}]`;
-    else {
-      const key = String(seg);
-      if (IDENTIFIER.test(key)) out += out ? `.${key}` : key;
-      else out += `[${key}]`;
-    }
-  }
-  return out;
-}
 
 function reasonOf(issue: z.core.$ZodIssue): CauseReason {
   const declared = (issue as { params?: { reason?: unknown } }).params?.reason;
@@ -62,14 +48,10 @@ export function zodIssuesToCauses(issues: readonly z.core.$ZodIssue[], prefix: r
   return causes;
 }
 
-function field(obj: unknown, key: string): unknown {
-  return typeof obj === 'object' && obj !== null ? (obj as Record<string, unknown>)[key] : undefined;
-}
-
 /** Validates an object of a registered Istio/MCS kind. Unknown fields are kept in `value`. */
 export function validateIstioObject(obj: unknown): IstioValidationResult {
-  const apiVersion = field(obj, 'apiVersion');
-  const kind = field(obj, 'kind');
+  const apiVersion = at(obj, 'apiVersion');
+  const kind = at(obj, 'kind');
   if (typeof apiVersion !== 'string' || typeof kind !== 'string') {
     const missing = typeof kind !== 'string' ? 'kind' : 'apiVersion';
     return { ok: false, causes: [{ field: missing, message: 'Required value', reason: 'FieldValueRequired' }] };

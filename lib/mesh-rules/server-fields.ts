@@ -1,6 +1,7 @@
 // What the API server and tools write into an object, as opposed to what an operator edits: the one
 // list used before a diff (so a person compares only their fields), before a create (the server
 // refuses some of them), by the history summary, and by apply (which keeps kubectl's annotation).
+import { isRec as isObj, type Rec as Obj } from './spec';
 
 /** kubectl's copy of the last applied configuration, used by `kubectl apply`'s three-way merge. */
 export const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -11,8 +12,6 @@ export const SERVER_OWNED_METADATA = ['uid', 'resourceVersion', 'creationTimesta
 /** Annotations tools write for themselves: not part of an operator's change. */
 export const TOOL_ANNOTATIONS: readonly string[] = [LAST_APPLIED_ANNOTATION];
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The metadata without the server-owned fields (a copy; annotations untouched). */
 export function withoutServerMetadata<M extends Obj>(metadata: M): M {

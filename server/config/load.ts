@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
 import { LineCounter, parseDocument, isNode } from 'yaml';
-import { formatPath } from '@/server/http/errors';
+import { fieldPath } from '@/lib/mesh-rules/field-path';
 import { meridianConfigSchema, type MeridianConfig } from './schema';
 
 /** A configuration that cannot be used. The message names the file, the line and the field. */
@@ -40,7 +40,7 @@ export function parseConfigText(text: string, file: string): Omit<MeridianConfig
       }
     }
     const { line, col } = lineCounter.linePos(offset);
-    const field = formatPath(issue.path) || '(top level)';
+    const field = fieldPath(issue.path) || '(top level)';
     return `${file}:${line}:${col}: ${field}: ${issue.message}`;
   });
   throw new ConfigError(`Invalid Meridian configuration:\n  ${messages.join('\n  ')}`);

@@ -1,5 +1,10 @@
 import 'server-only';
 import type { ClusterSnapshot, InventorySnapshot, K8sObject } from '@/lib/inventory/types';
+import { HostIndex, serviceFqdn } from '@/lib/mesh-rules/hosts';
+import { podMetaOf, sidecarInjected } from '@/lib/mesh-rules/injection';
+import { hasProxy } from '@/lib/mesh-rules/proxy';
+import { readyEndpoints, SERVICE_NAME_LABEL } from '@/lib/mesh-rules/service';
+import { arr, at, rec, str, strs, type StringMap } from '@/lib/mesh-rules/spec';
 
 /**
  * The inventory indexed once per graph build: every lookup the appenders make is a Map get by
@@ -18,7 +23,7 @@ export interface WorkloadInfo {
   app: string;
   /** Canonical revision. */
   version: string;
-  /** Every pod (or, with no pods, the injection policy) has the istio-proxy sidecar. */
+  /** Every pod has the proxy (lib/mesh-rules/proxy.ts: a sidecar, native or not), or, with no pods, the injector would give it one. */
   hasSidecar: boolean;
   /** Ready pods: the Deployment's status, else the count of its ready pods. */
   readyPods: number;
@@ -42,10 +47,6 @@ export interface ServiceEntryRef {
 
 export type MtlsMode = 'strict' | 'permissive' | 'off';
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const rec = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
-
 /** Istio's canonical service/revision from pod labels (same precedence as istio-agent). */
 export function canonicalOf(labels: Record<string, string>, workload: string): { app: string; version: string } {
   return {
@@ -54,21 +55,10 @@ export function canonicalOf(labels: Record<string, string>, workload: string): {
   };
 }
 
-function podHasSidecar(pod: K8sObject): boolean {
-  const spec = rec(pod.spec);
-  const named = (list: unknown) => arr(list).some((c) => rec(c).name === 'istio-proxy');
-  return named(spec.containers) || named(spec.initContainers);
-}
-
 function podReady(pod: K8sObject): boolean {
   const conds = arr(rec(pod.status).conditions);
   const ready = conds.find((c) => rec(c).type === 'Ready');
   return ready ? rec(ready).status === 'True' : rec(pod.status).phase === 'Running';
-}
-
-function injectionOverride(labels: Record<string, string> | undefined, annotations?: Record<string, string>): boolean | undefined {
-  const v = labels?.['sidecar.istio.io/inject'] ?? annotations?.['sidecar.istio.io/inject'];
-  return v === 'true' ? true : v === 'false' ? false : undefined;
 }
 
 const MTLS: Record<string, MtlsMode> = { STRICT: 'strict', PERMISSIVE: 'permissive', DISABLE: 'off' };
@@ -86,12 +76,11 @@ export class InventoryIndex {
   readonly imports = new Set<string>();
   /** `<ns>/<name>` -> clusters exporting it. */
   readonly exportingClusters = new Map<string, Set<string>>();
-  /** `<cluster>/<ns>` -> sidecar injection enabled for the namespace. */
-  readonly injectedNamespaces = new Map<string, boolean>();
+  /** `<cluster>/<ns>` -> the namespace's labels (its injection state, lib/mesh-rules/injection.ts). */
+  readonly namespaceLabels = new Map<string, StringMap>();
   /** `<cluster>/<ns>` -> namespace-wide PeerAuthentication mode; `<cluster>/` -> mesh-wide. */
   readonly peerAuth = new Map<string, MtlsMode>();
-  private readonly seHosts = new Map<string, ServiceEntryRef>();
-  private readonly seWildcards: { suffix: string; ref: ServiceEntryRef }[] = [];
+  private readonly serviceEntries = new HostIndex<ServiceEntryRef>();
 
   constructor(snapshot: InventorySnapshot) {
     for (const c of snapshot.clusters) {
@@ -103,23 +92,20 @@ export class InventoryIndex {
   private indexCluster(c: ClusterSnapshot): void {
     const cl = c.cluster;
     const o = c.objects;
-    for (const ns of o.Namespace ?? []) {
-      const l = ns.metadata.labels ?? {};
-      this.injectedNamespaces.set(key2(cl, ns.metadata.name), l['istio-injection'] === 'enabled' || (l['istio.io/rev'] !== undefined && l['istio-injection'] !== 'disabled'));
-    }
+    for (const ns of o.Namespace ?? []) this.namespaceLabels.set(key2(cl, ns.metadata.name), ns.metadata.labels ?? {});
     // Endpoints per service.
     const ready = new Map<string, number>();
     for (const es of o.EndpointSlice ?? []) {
-      const svc = es.metadata.labels?.['kubernetes.io/service-name'];
+      const svc = es.metadata.labels?.[SERVICE_NAME_LABEL];
       if (!svc || !es.metadata.namespace) continue;
-      const n = arr(es.endpoints).filter((e) => rec(rec(e).conditions).ready !== false).length;
+      const n = readyEndpoints(es);
       const k = key3(cl, es.metadata.namespace, svc);
       ready.set(k, (ready.get(k) ?? 0) + n);
     }
     for (const s of o.Service ?? []) {
       const ns = s.metadata.namespace ?? 'default';
       const k = key3(cl, ns, s.metadata.name);
-      this.services.set(k, { cluster: cl, namespace: ns, name: s.metadata.name, type: str(rec(s.spec).type) ?? 'ClusterIP', readyEndpoints: ready.get(k) ?? 0 });
+      this.services.set(k, { cluster: cl, namespace: ns, name: s.metadata.name, type: str(rec(s.spec).type) || 'ClusterIP', readyEndpoints: ready.get(k) ?? 0 });
       const nk = key2(ns, s.metadata.name);
       const list = this.serviceClusters.get(nk);
       if (list) list.push(cl);
@@ -136,11 +122,7 @@ export class InventoryIndex {
     for (const i of o.ServiceImport ?? []) this.imports.add(key3(cl, i.metadata.namespace ?? 'default', i.metadata.name));
     for (const se of o.ServiceEntry ?? []) {
       const ref = { cluster: cl, namespace: se.metadata.namespace ?? 'default', name: se.metadata.name };
-      for (const h of arr(rec(se.spec).hosts)) {
-        if (typeof h !== 'string') continue;
-        if (h.startsWith('*.')) this.seWildcards.push({ suffix: h.slice(1), ref });
-        else if (!this.seHosts.has(h)) this.seHosts.set(h, ref);
-      }
+      for (const h of strs(rec(se.spec).hosts)) this.serviceEntries.add(h, ref);
     }
     for (const pa of o.PeerAuthentication ?? []) {
       const mode = MTLS[str(rec(rec(pa.spec).mtls).mode) ?? ''];
@@ -174,22 +156,21 @@ export class InventoryIndex {
     }
     for (const d of c.objects.Deployment ?? []) {
       const ns = d.metadata.namespace ?? 'default';
-      const tpl = rec(rec(d.spec).template);
-      const meta = rec(tpl.metadata) as { labels?: Record<string, string>; annotations?: Record<string, string> };
+      const meta = podMetaOf(at(d.spec, 'template', 'metadata'));
       const k = key3(cl, ns, d.metadata.name);
       const own = pods.get(k) ?? [];
       pods.delete(k);
       const status = rec(d.status);
       const readyPods = typeof status.readyReplicas === 'number' ? status.readyReplicas : own.filter(podReady).length;
-      const injected = injectionOverride(meta.labels, meta.annotations) ?? this.injectedNamespaces.get(key2(cl, ns)) ?? false;
-      this.addWorkload(cl, ns, d.metadata.name, meta.labels ?? {}, own.length > 0 ? own.every(podHasSidecar) : injected, readyPods, true);
+      const hasSidecar = own.length > 0 ? own.every(hasProxy) : sidecarInjected(this.namespaceLabels.get(key2(cl, ns)), meta);
+      this.addWorkload(cl, ns, d.metadata.name, meta.labels ?? {}, hasSidecar, readyPods, true);
     }
     // Workloads known only by their pods (StatefulSets, DaemonSets, bare pods).
     for (const [k, own] of pods) {
       const first = own[0];
       if (!first) continue;
       const name = k.slice(k.lastIndexOf('/') + 1);
-      this.addWorkload(cl, first.metadata.namespace ?? 'default', name, first.metadata.labels ?? {}, own.every(podHasSidecar), own.filter(podReady).length, false);
+      this.addWorkload(cl, first.metadata.namespace ?? 'default', name, first.metadata.labels ?? {}, own.every(hasProxy), own.filter(podReady).length, false);
     }
   }
 
@@ -208,15 +189,15 @@ export class InventoryIndex {
     return this.serviceClusters.has(key2(ns, name)) || this.exportingClusters.has(key2(ns, name));
   }
 
-  /** The ServiceEntry declaring `host` (exact, then `*.suffix` wildcards). */
+  /** The ServiceEntry declaring `host` (exact, then wildcards). */
   serviceEntryFor(host: string): ServiceEntryRef | undefined {
-    return this.seHosts.get(host) ?? this.seWildcards.find((w) => host.endsWith(w.suffix))?.ref;
+    return this.serviceEntries.find(host);
   }
 
   /** The clusterset host when the service is exported or imported anywhere. */
   clusterSetHost(ns: string, name: string): string | undefined {
     if (!this.exportingClusters.has(key2(ns, name)) && !this.importedAnywhere(ns, name)) return undefined;
-    return `${name}.${ns}.svc.clusterset.local`;
+    return serviceFqdn(name, ns, 'clusterset');
   }
 
   private importedAnywhere(ns: string, name: string): boolean {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { nodeId, type GraphType, type NodeKind, type Protocol } from '@/lib/graph/types';
+import { parseServiceFqdn } from '@/lib/mesh-rules/hosts';
 import type { InventoryIndex } from './inventory';
 import { Identities, type Identity } from './identity';
 import type { PromSample } from './types';
@@ -96,18 +97,6 @@ export function serviceSpec(cluster: string, ns: string, name: string): NodeSpec
   return { id: nodeId.service(cluster, ns, name), kind: 'service', cluster, namespace: ns, name };
 }
 
-const CLUSTERSET_SUFFIX = '.svc.clusterset.local';
-const CLUSTER_LOCAL_SUFFIX = '.svc.cluster.local';
-
-/** `<name>.<ns>.svc.cluster(set).local` -> {name, ns}. */
-export function parseServiceHost(host: string): { name: string; ns: string; clusterSet: boolean } | undefined {
-  const clusterSet = host.endsWith(CLUSTERSET_SUFFIX);
-  if (!clusterSet && !host.endsWith(CLUSTER_LOCAL_SUFFIX)) return undefined;
-  const parts = host.slice(0, -(clusterSet ? CLUSTERSET_SUFFIX : CLUSTER_LOCAL_SUFFIX).length).split('.');
-  const [name, ns] = parts;
-  return parts.length === 2 && name && ns ? { name, ns, clusterSet } : undefined;
-}
-
 /**
  * Resolves series labels to node paths for one graph type, memoized on the identity (every query of
  * a build shares it, so the latency/security appenders land on the traffic appender's edges).
@@ -162,8 +151,8 @@ export class PathResolver {
   private service(m: Record<string, string>, sourceCluster: string): NodeSpec | undefined {
     const host = known(m.destination_service) ? m.destination_service : m.destination_service_name;
     if (!known(host)) return undefined;
-    const parsed = parseServiceHost(host);
-    const ns = parsed?.ns ?? m.destination_service_namespace;
+    const parsed = parseServiceFqdn(host);
+    const ns = parsed?.namespace ?? m.destination_service_namespace;
     const name = parsed?.name ?? m.destination_service_name;
     if (!known(ns) || !known(name) || !this.inventory.hasService(ns, name)) {
       const se = this.inventory.serviceEntryFor(host);

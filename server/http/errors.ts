@@ -1,6 +1,7 @@
 import 'server-only';
 import { ZodError } from 'zod';
 import type { ErrorCode, FieldCause } from '@/lib/api/errors';
+import { fieldPath } from '@/lib/mesh-rules/field-path';
 
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -43,16 +44,8 @@ export const unknownCluster = (cluster: string) =>
   new MeridianError('unknown_cluster', `Unknown cluster "${cluster}"`, { cluster, field: 'cluster' });
 export const notFound = (message: string, cluster?: string) => new MeridianError('not_found', message, { cluster });
 
-/** Path of a zod issue in the usual dotted/bracketed form: `clusters[1].prometheus.url`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, key) => {
-    if (typeof key === 'number') return `${acc}[${key}]`;
-    return acc ? `${acc}.${String(key)}` : String(key);
-  }, '');
-}
-
 export function fromZodError(err: ZodError, where = 'request'): MeridianError {
-  const causes = err.issues.map((i) => ({ field: formatPath(i.path), message: i.message }));
+  const causes = err.issues.map((i) => ({ field: fieldPath(i.path), message: i.message }));
   const first = causes[0];
   const message = first ? `Invalid ${where}: ${first.field || '(root)'}: ${first.message}` : `Invalid ${where}`;
   return new MeridianError('bad_request', message, { field: first?.field, causes });

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { ConfigItem, ConfigListResponse, ObjectRef } from '@/lib/istio-config/api';
 import { ISTIO_KIND_LIST, type IstioKind } from '@/lib/istio/kinds';
-import { INVENTORY_KINDS, type ClusterSnapshot, type InventoryKind, type K8sObject } from '@/lib/inventory/types';
+import type { ClusterSnapshot, K8sObject } from '@/lib/inventory/types';
 import type { Caller } from '@/server/auth/guard';
 import { getCluster } from '@/server/config';
 import { fromKubeError, notFound } from '@/server/http/errors';
@@ -9,11 +9,6 @@ import { inventorySnapshot } from '@/server/kube/informers';
 import { attachFindings } from './findings';
 import { describeRef, headerOf, kindOf } from './refs';
 import { readObject } from '@/server/kube/caller-client';
-
-/** The Istio kinds the inventory caches (every kind of lib/istio/kinds.ts that INVENTORY_KINDS has). */
-export const CACHED_ISTIO_KINDS: readonly (IstioKind & { kind: InventoryKind })[] = ISTIO_KIND_LIST.filter(
-  (k): k is IstioKind & { kind: InventoryKind } => Object.prototype.hasOwnProperty.call(INVENTORY_KINDS, k.kind),
-);
 
 export interface ListFilter {
   /** Empty = every configured cluster (unknown names are a 404). */
@@ -37,10 +32,10 @@ function cacheProblem(snap: ClusterSnapshot): string | undefined {
   return snap.error ?? `Cluster ${snap.cluster}: the inventory is ${snap.state}`;
 }
 
-/** Istio objects of the selected clusters, namespaces and kinds, from the inventory caches (no API calls). */
+/** Istio objects of the selected clusters, namespaces and kinds, from the inventory caches (every Istio kind is an inventory kind; no API calls). */
 export function listConfig(filter: ListFilter): ConfigListResponse {
   filter.clusters.forEach(getCluster);
-  const kinds = CACHED_ISTIO_KINDS.filter((k) => filter.kinds.length === 0 || filter.kinds.includes(k.kind));
+  const kinds = ISTIO_KIND_LIST.filter((k) => filter.kinds.length === 0 || filter.kinds.includes(k.kind));
   const namespaces = new Set(filter.namespaces);
   const out: ConfigListResponse = { items: [], errorsByCluster: {} };
   const raw: Omit<ConfigItem, 'findings'>[] = [];
@@ -62,9 +57,8 @@ export function listConfig(filter: ListFilter): ConfigListResponse {
 
 function cachedObject(ref: ObjectRef): K8sObject | undefined {
   const info = kindOf(ref);
-  if (!Object.prototype.hasOwnProperty.call(INVENTORY_KINDS, info.kind)) return undefined;
   const snap = inventorySnapshot().clusters.find((c) => c.cluster === ref.cluster);
-  return snap?.objects[info.kind as InventoryKind].find((o) => o.metadata.namespace === ref.namespace && o.metadata.name === ref.name);
+  return snap?.objects[info.kind].find((o) => o.metadata.namespace === ref.namespace && o.metadata.name === ref.name);
 }
 
 /**

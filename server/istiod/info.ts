@@ -1,5 +1,8 @@
 import 'server-only';
 import type { InventorySnapshot, K8sObject } from '@/lib/inventory/types';
+import { REVISION_LABEL } from '@/lib/mesh-rules/injection';
+import { proxyContainer } from '@/lib/mesh-rules/proxy';
+import { arr, at, num, rec, str } from '@/lib/mesh-rules/spec';
 import { inventorySnapshot } from '@/server/kube/informers';
 
 // What the inventory cache tells about a cluster's Istio control plane, without any API call:
@@ -40,18 +43,12 @@ export function imageTag(image: string): string | undefined {
   return colon > lastSlash ? noDigest.slice(colon + 1) || undefined : undefined;
 }
 
-interface Container {
-  name?: string;
-  image?: string;
-  env?: { name?: string; value?: string }[];
-}
-
 function versionOf(d: K8sObject): string | undefined {
   const label = d.metadata.labels?.['app.kubernetes.io/version'];
   if (label) return label;
-  const containers = (d.spec?.template?.spec?.containers ?? []) as Container[];
-  const discovery = containers.find((c) => c.name === 'discovery') ?? containers[0];
-  return discovery?.image ? imageTag(discovery.image) : undefined;
+  const containers = arr(at(d.spec, 'template', 'spec', 'containers')).map(rec);
+  const image = str((containers.find((c) => c.name === 'discovery') ?? containers[0])?.image);
+  return image ? imageTag(image) : undefined;
 }
 
 export function istiodInfo(cluster: string, snapshot: InventorySnapshot = inventorySnapshot()): IstiodInfo {
@@ -61,9 +58,9 @@ export function istiodInfo(cluster: string, snapshot: InventorySnapshot = invent
   const revisions: IstiodRevision[] = Deployment.filter(isIstiod).map((d) => ({
     namespace: d.metadata.namespace ?? '',
     name: d.metadata.name,
-    revision: d.metadata.labels?.['istio.io/rev'] ?? 'default',
+    revision: d.metadata.labels?.[REVISION_LABEL] ?? 'default',
     ...(versionOf(d) ? { version: versionOf(d) } : {}),
-    ready: (d.status?.readyReplicas ?? 0) > 0,
+    ready: (num(at(d.status, 'readyReplicas')) ?? 0) > 0,
   }));
   revisions.sort((a, b) => Number(b.revision === 'default') - Number(a.revision === 'default') || a.name.localeCompare(b.name));
   const primary = revisions[0];
@@ -82,11 +79,9 @@ export function istiodInfo(cluster: string, snapshot: InventorySnapshot = invent
 
 function meshIdOf(pods: K8sObject[]): string | undefined {
   for (const p of pods) {
-    for (const c of (p.spec?.containers ?? []) as Container[]) {
-      if (c.name !== 'istio-proxy') continue;
-      const v = c.env?.find((e) => e.name === 'ISTIO_META_MESH_ID')?.value;
-      if (v) return v;
-    }
+    const env = arr(proxyContainer(p)?.container.env).map(rec);
+    const v = str(env.find((e) => e.name === 'ISTIO_META_MESH_ID')?.value);
+    if (v) return v;
   }
   return undefined;
 }

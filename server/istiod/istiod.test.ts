@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { createServer as createTcpServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INVENTORY_KINDS, emptyObjects, type InventoryKind, type InventorySnapshot, type K8sObject } from '@/lib/inventory/types';
+import { emptyObjects, isInventoryKind, type InventorySnapshot, type K8sObject } from '@/lib/inventory/types';
 import { setConfig } from '@/server/config';
 import { clusterz, mcsz, proxySyncState as demoProxyState, syncz } from '@/server/demo/istiod';
 import { seededViews } from '@/server/demo/istiod/testing';
@@ -114,10 +114,7 @@ describe('istiod debug endpoints', () => {
 describe('istiodInfo from the inventory', () => {
   function snapshotOf(cluster: string, objects: K8sObject[]): InventorySnapshot {
     const byKind = emptyObjects();
-    for (const o of objects) {
-      const kind = o.kind as InventoryKind;
-      if (kind in INVENTORY_KINDS) byKind[kind].push(o);
-    }
+    for (const o of objects) if (o.kind && isInventoryKind(o.kind)) byKind[o.kind].push(o);
     return { clusters: [{ cluster, state: 'synced', objects: byKind }] };
   }
 

@@ -1,6 +1,8 @@
 import 'server-only';
 import type { ClusterSnapshot } from '@/lib/inventory/types';
 import type { ClusterCard, MeshResponse } from '@/lib/mesh';
+import { servicePorts } from '@/lib/mesh-rules/service';
+import { arr, at, rec, str, strs } from '@/lib/mesh-rules/spec';
 import { clustersStatus } from '@/server/clusters/status';
 import { istiodInfo } from '@/server/istiod';
 import { inventorySnapshot } from '@/server/kube/informers';
@@ -20,10 +22,10 @@ export { buildMcs } from './mcs';
 export function eastWestGateway(snap: ClusterSnapshot | undefined): string | undefined {
   const svc = snap?.objects.Service.find((s) => s.metadata.labels?.istio === 'eastwestgateway' || s.metadata.name === 'istio-eastwestgateway');
   if (!svc) return undefined;
-  const ingress = (svc.status?.loadBalancer?.ingress ?? []) as { ip?: string; hostname?: string }[];
-  const address = ingress[0]?.ip ?? ingress[0]?.hostname ?? (svc.spec?.externalIPs as string[] | undefined)?.[0];
+  const ingress = rec(arr(at(svc.status, 'loadBalancer', 'ingress'))[0]);
+  const address = str(ingress.ip) ?? str(ingress.hostname) ?? strs(at(svc.spec, 'externalIPs'))[0];
   if (!address) return undefined;
-  const port = ((svc.spec?.ports ?? []) as { name?: string; port?: number }[]).find((p) => p.port === 15443 || p.name === 'tls')?.port ?? 15443;
+  const port = servicePorts(svc.spec).find((p) => p.port === 15443 || p.name === 'tls')?.port ?? 15443;
   return `${address}:${port}`;
 }
 

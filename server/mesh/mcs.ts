@@ -1,6 +1,9 @@
 import 'server-only';
 import type { ClusterSnapshot, K8sObject } from '@/lib/inventory/types';
 import type { MCSClusterState, MCSProblem, MCSServiceRow } from '@/lib/mesh';
+import { serviceFqdn } from '@/lib/mesh-rules/hosts';
+import { readyEndpoints as readyOf, SERVICE_NAME_LABEL, servicePorts, type ServicePort } from '@/lib/mesh-rules/service';
+import { rec } from '@/lib/mesh-rules/spec';
 import type { MCSServiceInfo } from '@/server/istiod';
 
 // Multi-cluster services: every clusterset service (a ServiceExport or ServiceImport somewhere) x
@@ -8,17 +11,10 @@ import type { MCSServiceInfo } from '@/server/istiod';
 // (ServiceExport, ServiceImport, Service, EndpointSlice) and istiod's /debug/mcsz (which also knows
 // the registries of remote clusters). Then the problems an operator must fix.
 
-interface PortSpec {
-  name?: string;
-  port?: number;
-  protocol?: string;
-  appProtocol?: string;
-}
-
 const key = (ns: string, name: string) => `${ns}/${name}`;
-const portLabel = (p: PortSpec) => `${p.name ? `${p.name}:` : ''}${p.port ?? '?'}/${p.protocol ?? 'TCP'}${p.appProtocol ? ` (${p.appProtocol})` : ''}`;
+const portLabel = (p: ServicePort) => `${p.name ? `${p.name}:` : ''}${p.port ?? '?'}/${p.protocol ?? 'TCP'}${p.appProtocol ? ` (${p.appProtocol})` : ''}`;
 // What must agree between clusters (MCS port conflict rules): number, protocol, app protocol.
-const portIdentity = (ports: PortSpec[]) =>
+const portIdentity = (ports: ServicePort[]) =>
   ports
     .map((p) => `${p.port ?? '?'}/${p.protocol ?? 'TCP'}${p.appProtocol ? `/${p.appProtocol}` : ''}`)
     .sort()
@@ -27,8 +23,8 @@ const portIdentity = (ports: PortSpec[]) =>
 function readyEndpoints(slices: K8sObject[], ns: string, name: string): number {
   let n = 0;
   for (const s of slices) {
-    if (s.metadata.namespace !== ns || s.metadata.labels?.['kubernetes.io/service-name'] !== name) continue;
-    for (const e of (s.endpoints ?? []) as { conditions?: { ready?: boolean } }[]) if (e.conditions?.ready !== false) n += 1;
+    if (s.metadata.namespace !== ns || s.metadata.labels?.[SERVICE_NAME_LABEL] !== name) continue;
+    n += readyOf(s);
   }
   return n;
 }
@@ -82,7 +78,7 @@ export function buildMcs(clusters: readonly ClusterSnapshot[], mcsz: readonly MC
     const identities = new Map<string, string[]>();
     for (const [cluster, f] of [...byCluster.entries()].sort(([a], [b]) => a.localeCompare(b))) {
       const snap = clusters.find((c) => c.cluster === cluster);
-      const ports = ((f.service?.spec?.ports ?? f.serviceImport?.spec?.ports ?? []) as PortSpec[]).filter(Boolean);
+      const ports = servicePorts(rec(f.service?.spec).ports !== undefined ? f.service?.spec : f.serviceImport?.spec);
       const endpoints = f.service && snap ? readyEndpoints(snap.objects.EndpointSlice, namespace, name) : 0;
       states.push({ cluster, exported: f.exported, imported: f.imported, service: Boolean(f.service), endpoints, ports: ports.map(portLabel) });
       if ((f.exported && f.service) || (f.imported && ports.length)) {
@@ -93,7 +89,7 @@ export function buildMcs(clusters: readonly ClusterSnapshot[], mcsz: readonly MC
     const exportedFrom = states.filter((s) => s.exported).map((s) => s.cluster);
     const importedIn = states.filter((s) => s.imported).map((s) => s.cluster);
     const portsConsistent = identities.size <= 1;
-    services.push({ namespace, name, host: `${name}.${namespace}.svc.clusterset.local`, exportedFrom, importedIn, clusters: states, portsConsistent });
+    services.push({ namespace, name, host: serviceFqdn(name, namespace, 'clusterset'), exportedFrom, importedIn, clusters: states, portsConsistent });
 
     for (const s of states) {
       if (s.exported && !s.service) problem('export-without-service', 'error', `${k} is exported from ${s.cluster}, which has no Service ${name}`, s.cluster);

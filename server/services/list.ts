@@ -1,16 +1,12 @@
 import 'server-only';
 import type { GraphQuery } from '@/lib/graph/query';
 import type { K8sObject } from '@/lib/inventory/types';
+import { readyEndpoints, SERVICE_NAME_LABEL, servicePorts } from '@/lib/mesh-rules/service';
 import type { ServicesResponse } from '@/lib/services';
 import { graphFor } from '@/server/graph/request';
 import { inventorySnapshot } from '@/server/kube/informers';
 
 const key = (cluster: string, ns: string, name: string) => `${cluster}/${ns}/${name}`;
-
-function readyEndpoints(slice: K8sObject): number {
-  const eps = (slice.endpoints ?? []) as { conditions?: { ready?: boolean } }[];
-  return eps.filter((e) => e.conditions?.ready !== false).length;
-}
 
 /**
  * Services of the selected clusters and namespaces with their health, traffic and badges: the
@@ -25,7 +21,7 @@ export async function listServices(q: Pick<GraphQuery, 'clusters' | 'namespaces'
   for (const c of snapshot.clusters) {
     for (const s of c.objects.Service) services.set(key(c.cluster, s.metadata.namespace ?? '', s.metadata.name), s);
     for (const e of c.objects.EndpointSlice) {
-      const svc = e.metadata.labels?.['kubernetes.io/service-name'];
+      const svc = e.metadata.labels?.[SERVICE_NAME_LABEL];
       if (!svc) continue;
       const k = key(c.cluster, e.metadata.namespace ?? '', svc);
       endpoints.set(k, (endpoints.get(k) ?? 0) + readyEndpoints(e));
@@ -35,11 +31,7 @@ export async function listServices(q: Pick<GraphQuery, 'clusters' | 'namespaces'
     .filter((n) => n.kind === 'service')
     .map((n) => {
       const k = key(n.cluster, n.namespace, n.name);
-      const ports = ((services.get(k)?.spec?.ports ?? []) as { name?: string; port: number; protocol?: string }[]).map((p) => ({
-        name: p.name,
-        port: p.port,
-        protocol: p.protocol,
-      }));
+      const ports = servicePorts(services.get(k)?.spec).flatMap((p) => (p.port === undefined ? [] : [{ name: p.name, port: p.port, protocol: p.protocol }]));
       return {
         id: n.id,
         cluster: n.cluster,

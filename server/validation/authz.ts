@@ -1,5 +1,6 @@
 import 'server-only';
-import type { Item, Loose } from './types';
+import { arr, at, rec } from '@/lib/mesh-rules/spec';
+import type { Item } from './types';
 
 // AuthorizationPolicy sources: the namespaces and principals its rules name, with field paths.
 
@@ -9,13 +10,11 @@ export interface SourceRef {
 }
 
 function sourceValues(ap: Item, fields: readonly string[]): SourceRef[] {
-  const rules: Loose[] = Array.isArray((ap.obj.spec as Loose)?.rules) ? (ap.obj.spec as Loose).rules : [];
   const out: SourceRef[] = [];
-  rules.forEach((rule, i) =>
-    (Array.isArray(rule?.from) ? rule.from : []).forEach((from: Loose, j: number) => {
+  arr(rec(ap.obj.spec).rules).forEach((rule, i) =>
+    arr(at(rule, 'from')).forEach((from, j) => {
       for (const field of fields) {
-        const values: unknown[] = Array.isArray(from?.source?.[field]) ? from.source[field] : [];
-        values.forEach((v, k) => {
+        arr(at(from, 'source', field)).forEach((v, k) => {
           if (typeof v === 'string') out.push({ path: `spec.rules[${i}].from[${j}].source.${field}[${k}]`, value: v });
         });
       }

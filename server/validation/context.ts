@@ -1,7 +1,10 @@
 import 'server-only';
 import { INVENTORY_KINDS, type InventorySnapshot, type K8sObject } from '@/lib/inventory/types';
-import { fqdn, kubeHost, lookupScopes, serviceVisibility, visibility, visibleIn } from './hosts';
-import type { Item, Loose } from './types';
+import { lookupScopes, serviceVisibility, visibility, visibleIn } from '@/lib/mesh-rules/export-to';
+import { fqdn, hostMatches, isWildcard, parseServiceFqdn } from '@/lib/mesh-rules/hosts';
+import { servicePorts as servicePortsOf } from '@/lib/mesh-rules/service';
+import { arr, rec, strs } from '@/lib/mesh-rules/spec';
+import type { Item } from './types';
 import { podInMesh } from './workloads';
 
 export interface AnalyzeOptions {
@@ -117,8 +120,8 @@ export class Ctx {
     const name = fqdn(host, fromNs);
     const scopes = lookupScopes(exportTo, fromNs);
     const seen = (vis: Set<string>) => vis.has('*') || scopes.some((s) => visibleIn(vis, s));
-    const kube = kubeHost(name);
-    if (kube?.clusterset) {
+    const kube = parseServiceFqdn(name);
+    if (kube?.scope === 'clusterset') {
       const exported = this.exportsOf(kube.namespace, kube.name).filter((e) =>
         this.items('Service', e.cluster).some((s) => s.namespace === kube.namespace && s.name === kube.name),
       );
@@ -127,25 +130,23 @@ export class Ctx {
       return { services, serviceEntries: [], ports: servicePorts(services) };
     }
     const services = this.servicesOf(name).filter((s) =>
-      seen(serviceVisibility(s.obj.metadata.annotations?.['networking.istio.io/exportTo'], s.namespace ?? 'default')),
+      seen(serviceVisibility(s.obj.metadata.annotations, s.namespace ?? 'default')),
     );
     if (services.length > 0) return { services, serviceEntries: [], ports: servicePorts(services) };
     const entries = this.items('ServiceEntry').filter((se) => {
-      const spec = se.obj.spec as Loose;
-      const vis = visibility(spec?.exportTo, se.namespace ?? 'default');
-      const hosts: string[] = Array.isArray(spec?.hosts) ? spec.hosts : [];
-      return hosts.some((h) => {
-        if (h.startsWith('*')) return visibleIn(vis, fromNs) && name.endsWith(h.slice(1));
+      const spec = rec(se.obj.spec);
+      const vis = visibility(strs(spec.exportTo), se.namespace ?? 'default');
+      return strs(spec.hosts).some((h) => {
+        if (isWildcard(h)) return visibleIn(vis, fromNs) && hostMatches(h, name);
         return h === name && seen(vis);
       });
     });
     if (entries.length === 0) return undefined;
-    const ports = entries.flatMap((se) => ((se.obj.spec as Loose)?.ports ?? []).map((p: Loose) => Number(p?.number)));
+    const ports = entries.flatMap((se) => arr(rec(se.obj.spec).ports).map((p) => Number(rec(p).number)));
     return { services: [], serviceEntries: entries, ports: [...new Set(ports)] };
   }
 }
 
 function servicePorts(services: Item[]): number[] {
-  const ports = services.flatMap((s) => ((s.obj.spec as Loose)?.ports ?? []).map((p: Loose) => Number(p?.port)));
-  return [...new Set(ports)];
+  return [...new Set(services.flatMap((s) => servicePortsOf(s.obj.spec).map((p) => Number(p.port))))];
 }

@@ -1,24 +1,26 @@
 import 'server-only';
 import type { Ctx } from './context';
-import type { Item, Loose } from './types';
-import { injectOptOut, namespaceMode, selects } from './workloads';
+import { podMetaOf, sidecarInjected } from '@/lib/mesh-rules/injection';
+import { servicePorts as servicePortsOf, type ServicePort } from '@/lib/mesh-rules/service';
+import { at, rec, strMap } from '@/lib/mesh-rules/spec';
+import type { Item } from './types';
+import { selects } from './workloads';
 
 // Deployments in the mesh and the Services that select their pods.
 
-/** In the mesh: the namespace injects and the template does not opt out; waypoints are not workloads. */
+/** In the mesh: the injector gives its pods a sidecar (namespace labels, template labels); waypoints are not workloads. */
 export function deploymentInMesh(ctx: Ctx, d: Item): boolean {
   if (d.obj.metadata.labels?.['gateway.istio.io/managed'] === 'istio.io-mesh-controller') return false;
-  const template = (d.obj.spec as Loose)?.template?.metadata;
-  if (injectOptOut(template)) return false;
-  return namespaceMode(ctx.namespace(d.cluster, d.namespace ?? 'default')?.obj) === 'sidecar';
+  const template = podMetaOf(at(d.obj.spec, 'template', 'metadata'));
+  return sidecarInjected(ctx.namespace(d.cluster, d.namespace ?? 'default')?.obj.metadata.labels, template);
 }
 
 export function servicesOfDeployment(ctx: Ctx, d: Item): Item[] {
-  const labels = (d.obj.spec as Loose)?.template?.metadata?.labels as Record<string, string> | undefined;
+  const labels = strMap(at(d.obj.spec, 'template', 'metadata', 'labels'));
   return ctx.items('Service', d.cluster).filter((s) => {
-    const sel = (s.obj.spec as Loose)?.selector as Record<string, string> | undefined;
-    return s.namespace === d.namespace && sel && Object.keys(sel).length > 0 && selects(sel, labels);
+    const sel = strMap(rec(s.obj.spec).selector);
+    return s.namespace === d.namespace && sel !== undefined && Object.keys(sel).length > 0 && selects(sel, labels);
   });
 }
 
-export const servicePorts = (s: Item): Loose[] => (Array.isArray((s.obj.spec as Loose)?.ports) ? (s.obj.spec as Loose).ports : []);
+export const servicePorts = (s: Item): ServicePort[] => servicePortsOf(s.obj.spec);

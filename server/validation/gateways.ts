@@ -1,6 +1,8 @@
 import 'server-only';
+import { servicePorts } from '@/lib/mesh-rules/service';
+import { rec, strMap } from '@/lib/mesh-rules/spec';
 import { DEFAULT_INGRESS, type Ctx } from './context';
-import type { Item, Loose } from './types';
+import type { Item } from './types';
 import { selects } from './workloads';
 
 // The workloads a Gateway runs on and the Service ports that expose them.
@@ -14,7 +16,7 @@ export interface GatewayWorkloads {
 }
 
 export function gatewaySelector(gw: Item): Record<string, string> {
-  return ((gw.obj.spec as Loose)?.selector ?? {}) as Record<string, string>;
+  return strMap(rec(gw.obj.spec).selector) ?? {};
 }
 
 /** Pods in the Gateway's cluster (any namespace) its selector matches, and the ports their Services expose. */
@@ -30,12 +32,11 @@ export function gatewayWorkloads(ctx: Ctx, gw: Item): GatewayWorkloads {
   }
   const ports = new Set<number>();
   for (const svc of ctx.items('Service', gw.cluster)) {
-    const spec = svc.obj.spec as Loose;
-    const sel = spec?.selector as Record<string, string> | undefined;
+    const sel = strMap(rec(svc.obj.spec).selector);
     if (!sel || Object.keys(sel).length === 0) continue;
     if (!pods.some((p) => p.namespace === svc.namespace && selects(sel, p.obj.metadata.labels))) continue;
-    for (const port of Array.isArray(spec.ports) ? spec.ports : []) {
-      if ((port?.protocol ?? 'TCP') === 'TCP' && typeof port?.port === 'number') ports.add(port.port);
+    for (const port of servicePorts(svc.obj.spec)) {
+      if ((port.protocol ?? 'TCP') === 'TCP' && port.port !== undefined) ports.add(port.port);
     }
   }
   return { pods, ports, assumed: false };

@@ -1,5 +1,5 @@
 import 'server-only';
-import { emptyObjects, INVENTORY_KINDS, type ClusterSnapshot, type InventoryKind, type InventorySnapshot, type K8sObject } from '@/lib/inventory/types';
+import { emptyObjects, isInventoryKind, type ClusterSnapshot, type InventorySnapshot, type K8sObject } from '@/lib/inventory/types';
 import { lineOfPath, parseYaml, YamlSyntaxError, type YamlObject } from '@/lib/validation/yaml-source';
 import type { LineCounter } from 'yaml';
 import type { Locate } from './index';
@@ -28,10 +28,6 @@ interface Origin {
   source: YamlObject;
   lineCounter: LineCounter;
   file?: string;
-}
-
-function isInventoryKind(kind: string): kind is InventoryKind {
-  return Object.prototype.hasOwnProperty.call(INVENTORY_KINDS, kind);
 }
 
 function isObject(v: unknown): v is K8sObject {
@@ -65,7 +61,7 @@ export function snapshotFromYaml(inputs: readonly YamlInput[]): OfflineSnapshot 
           continue;
         }
         origins.set(obj, { source, lineCounter: parsed.lineCounter, ...(input.file ? { file: input.file } : {}) });
-        if (isInventoryKind(obj.kind as string)) snap.objects[obj.kind as InventoryKind].push(obj);
+        if (typeof obj.kind === 'string' && isInventoryKind(obj.kind)) snap.objects[obj.kind].push(obj);
         else (extra[cluster] ??= []).push(obj);
       }
     }

@@ -1,54 +1,26 @@
 import 'server-only';
+import { routeDestinations, type DestinationRef } from '@/lib/mesh-rules/routes';
+import { rec, strs } from '@/lib/mesh-rules/spec';
 import type { Ctx, ResolvedHost } from './context';
-import type { Item, Loose } from './types';
+import type { Item } from './types';
 
-// The destinations and match rules of a VirtualService, with their field paths.
+// The destinations (lib/mesh-rules/routes.ts), gateways and hosts of a VirtualService.
 
-export interface DestinationRef {
-  /** Path of the destination object, e.g. spec.http[0].route[1].destination. */
-  path: string;
-  host?: string;
-  subset?: string;
-  port?: number;
-  mirror: boolean;
-}
-
-const arr = (v: unknown): Loose[] => (Array.isArray(v) ? v : []);
+export type { DestinationRef };
 
 /** Every destination of routes and mirrors (http, tcp, tls); an entry without a destination is skipped. */
 export function destinationsOf(vs: Item): DestinationRef[] {
-  const spec = vs.obj.spec as Loose;
-  const out: DestinationRef[] = [];
-  const add = (d: Loose, path: string, mirror: boolean) => {
-    if (!d || typeof d !== 'object') return;
-    const port = d.port?.number;
-    out.push({
-      path,
-      mirror,
-      ...(typeof d.host === 'string' ? { host: d.host } : {}),
-      ...(typeof d.subset === 'string' ? { subset: d.subset } : {}),
-      ...(typeof port === 'number' ? { port } : {}),
-    });
-  };
-  for (const proto of ['http', 'tcp', 'tls'] as const) {
-    arr(spec?.[proto]).forEach((rule, i) => {
-      arr(rule?.route).forEach((r, j) => add(r?.destination, `spec.${proto}[${i}].route[${j}].destination`, false));
-      if (proto !== 'http') return;
-      add(rule?.mirror, `spec.http[${i}].mirror`, true);
-      arr(rule?.mirrors).forEach((m, k) => add(m?.destination, `spec.http[${i}].mirrors[${k}].destination`, true));
-    });
-  }
-  return out;
+  return routeDestinations(vs.obj.spec);
 }
 
 /** The gateways a VirtualService binds to; none means the mesh (sidecars). */
 export function gatewaysOf(vs: Item): string[] {
-  const g = arr((vs.obj.spec as Loose)?.gateways).filter((x): x is string => typeof x === 'string');
+  const g = strs(rec(vs.obj.spec).gateways);
   return g.length === 0 ? ['mesh'] : g;
 }
 
 export function hostsOf(obj: Item): string[] {
-  return arr((obj.obj.spec as Loose)?.hosts).filter((x): x is string => typeof x === 'string');
+  return strs(rec(obj.obj.spec).hosts);
 }
 
 /** `name` or `ns/name` of a gateway reference, in the referencing object's namespace. */
@@ -59,7 +31,7 @@ export function gatewayRef(ref: string, namespace: string): { namespace: string;
 
 /** Each destination that names a host, with what the host resolves to from the VirtualService (its namespace and exportTo). */
 export function resolvedDestinations(ctx: Ctx, vs: Item): { d: DestinationRef & { host: string }; resolved: ResolvedHost | undefined }[] {
-  const exportTo = (vs.obj.spec as Loose)?.exportTo as string[] | undefined;
+  const exportTo = strs(rec(vs.obj.spec).exportTo);
   return destinationsOf(vs)
     .filter((d): d is DestinationRef & { host: string } => d.host !== undefined)
     .map((d) => ({ d, resolved: ctx.resolveHost(d.host, vs.namespace ?? 'default', exportTo) }));

@@ -1,11 +1,13 @@
 import 'server-only';
-import type { Item, Loose } from './types';
+import { ROUTE_PROTOCOLS, type RouteProtocol } from '@/lib/mesh-rules/routes';
+import { arr, at, isRec, rec, str } from '@/lib/mesh-rules/spec';
+import type { Item } from './types';
 
 // Which VirtualService rules and matches can never be used: Envoy takes the first rule that
 // matches, so a rule after a catch-all, or a match equal to an earlier one, is dead.
 
 export interface DeadRule {
-  proto: 'http' | 'tcp' | 'tls';
+  proto: RouteProtocol;
   rule: number;
   /** The index of the dead match; undefined when the whole rule is dead. */
   match?: number;
@@ -23,22 +25,25 @@ function canonical(v: unknown): string {
   return JSON.stringify(v);
 }
 
-function isCatchAll(m: Loose): boolean {
-  if (!m || typeof m !== 'object') return true;
+function isCatchAll(m: unknown): boolean {
+  if (!isRec(m)) return true;
   const keys = Object.keys(m).filter((k) => k !== 'name' && m[k] !== undefined);
   if (keys.length === 0) return true;
   if (keys.length !== 1 || keys[0] !== 'uri') return false;
-  const uri = m.uri ?? {};
+  const uri = rec(m.uri);
   return uri.prefix === '/' || uri.regex === '.*' || uri.regex === '*';
 }
 
-const label = (rule: Loose, i: number) => (typeof rule?.name === 'string' && rule.name ? `#${i} (${rule.name})` : `#${i}`);
+const label = (rule: unknown, i: number) => {
+  const name = str(at(rule, 'name'));
+  return name ? `#${i} (${name})` : `#${i}`;
+};
 
 export function deadRules(vs: Item): DeadRule[] {
-  const spec = vs.obj.spec as Loose;
+  const spec = rec(vs.obj.spec);
   const out: DeadRule[] = [];
-  for (const proto of ['http', 'tcp', 'tls'] as const) {
-    const rules: Loose[] = Array.isArray(spec?.[proto]) ? spec[proto] : [];
+  for (const proto of ROUTE_PROTOCOLS) {
+    const rules = arr(spec[proto]);
     let catchAll: number | undefined;
     const seen = new Map<string, number>();
     rules.forEach((rule, i) => {
@@ -46,7 +51,7 @@ export function deadRules(vs: Item): DeadRule[] {
         out.push({ proto, rule: i, reason: `rule ${label(rule, i)} comes after rule ${label(rules[catchAll], catchAll)}, which matches every request: only the last rule can have no matches` });
         return;
       }
-      const matches: Loose[] = Array.isArray(rule?.match) ? rule.match : [];
+      const matches = arr(at(rule, 'match'));
       if (matches.length === 0 || matches.some(isCatchAll)) {
         catchAll = i;
         return;

@@ -42,7 +42,3 @@ export function finding(check: Pick<Check, 'code' | 'name' | 'severity'>, item: 
     item,
   };
 }
-
-/** Typed access to an untyped spec. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Loose = any;

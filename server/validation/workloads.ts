@@ -1,7 +1,10 @@
 import 'server-only';
 import type { K8sObject } from '@/lib/inventory/types';
+import { namespaceInjection, sidecarInjected, SIDECAR_STATUS_ANNOTATION } from '@/lib/mesh-rules/injection';
+import { hasProxy, isAmbientPod } from '@/lib/mesh-rules/proxy';
 
-// Pods and namespaces as the injection webhook and the checks see them.
+// Label selectors and mesh membership of pods as the checks see them (the injection and proxy rules
+// are lib/mesh-rules/injection.ts and proxy.ts).
 
 export type Labels = Record<string, string>;
 
@@ -24,36 +27,9 @@ export function isTopologyLabel(key: string): boolean {
   return key === 'kubernetes.io/hostname' || TOPOLOGY_PREFIXES.some((p) => key.startsWith(p));
 }
 
-export function hasProxy(pod: K8sObject): boolean {
-  const containers = (pod.spec?.containers ?? []) as { name?: string }[];
-  return containers.some((c) => c.name === 'istio-proxy');
-}
-
-export function isAmbientPod(pod: K8sObject): boolean {
-  return pod.metadata.annotations?.['ambient.istio.io/redirection'] === 'enabled';
-}
-
-export function injectOptOut(meta: { labels?: Labels; annotations?: Labels } | undefined): boolean {
-  const v = meta?.labels?.['sidecar.istio.io/inject'] ?? meta?.annotations?.['sidecar.istio.io/inject'];
-  return v?.toLowerCase() === 'false';
-}
-
-export type InjectionMode = 'sidecar' | 'ambient' | 'disabled' | 'unlabeled';
-
-/** How a namespace's pods join the mesh, from its labels (istio-injection, istio.io/rev, dataplane mode). */
-export function namespaceMode(ns: K8sObject | undefined): InjectionMode {
-  const labels = ns?.metadata.labels ?? {};
-  const legacy = labels['istio-injection'];
-  if (legacy === 'enabled' || (legacy === undefined && labels['istio.io/rev'] !== undefined)) return 'sidecar';
-  if (labels['istio.io/dataplane-mode'] === 'ambient') return 'ambient';
-  if (legacy !== undefined) return 'disabled';
-  return 'unlabeled';
-}
-
-/** Whether a pod is part of the mesh: it runs a proxy, is captured by ambient, or its namespace injects it. */
+/** Whether a pod is part of the mesh: it runs a proxy (or was injected), is captured by ambient, or the injector gives it a sidecar. */
 export function podInMesh(pod: K8sObject, ns: K8sObject | undefined): boolean {
-  if (hasProxy(pod) || isAmbientPod(pod) || pod.metadata.annotations?.['sidecar.istio.io/status']) return true;
-  const mode = namespaceMode(ns);
-  if (mode === 'ambient') return true;
-  return mode === 'sidecar' && !injectOptOut(pod.metadata);
+  if (hasProxy(pod) || isAmbientPod(pod) || pod.metadata.annotations?.[SIDECAR_STATUS_ANNOTATION]) return true;
+  const labels = ns?.metadata.labels;
+  return namespaceInjection(labels) === 'ambient' || sidecarInjected(labels, pod.metadata);
 }

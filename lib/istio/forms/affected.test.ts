@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Graph } from '../../graph/types';
-import { affectedByObject, resolveHost, versionsOfService } from './affected';
+import { affectedByObject, versionsOfService } from './affected';
 
 const node = (id: string, kind: 'service' | 'app', cluster: string, name: string, version?: string) => ({
   id, kind, cluster, namespace: 'bookinfo', name, app: name, version, health: 'healthy' as const, badges: {},
@@ -28,10 +28,10 @@ describe('affected graph edges', () => {
     ],
   };
 
-  it('resolves short and qualified hosts', () => {
-    expect(resolveHost('reviews', 'bookinfo')).toMatchObject({ name: 'reviews', namespace: 'bookinfo' });
-    expect(resolveHost('reviews.other.svc.cluster.local', 'bookinfo')).toMatchObject({ name: 'reviews', namespace: 'other' });
-    expect(resolveHost('api.example.com', 'bookinfo')).toMatchObject({ name: '' });
+  it('lets a wildcard host cover every service under its suffix', () => {
+    const dr = { kind: 'DestinationRule', metadata: { namespace: 'bookinfo' }, spec: { host: '*.bookinfo.svc.cluster.local' } };
+    expect(affectedByObject(graph, dr).services.map((s) => s.id)).toEqual(['svc:us-east:bookinfo:reviews', 'svc:us-east:bookinfo:ratings']);
+    expect(affectedByObject(graph, { ...dr, spec: { host: '*.other.svc.cluster.local' } }).services).toEqual([]);
   });
 
   it('lists the edges into and out of the services the hosts resolve to, and their clusters', () => {

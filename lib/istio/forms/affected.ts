@@ -1,51 +1,37 @@
 // What a routing change touches: the services its hosts resolve to, and the graph edges into and
 // out of those services (the traffic the change can move), with the clusters they are in.
-import type { Graph, GraphEdge, GraphNode } from '../../graph/types';
-import { arrAt, objAt, str } from './object';
+import { nodeId, type Graph, type GraphEdge, type GraphNode } from '../../graph/types';
+import { hostMatches, isWildcard, serviceFqdn, serviceOfHost, type ServiceRef } from '../../mesh-rules/hosts';
+import { routeDestinations } from '../../mesh-rules/routes';
+import { at, str, strs } from '../../mesh-rules/spec';
 
-export interface HostTarget {
-  /** Service name, or '*' for a namespace wildcard. */
-  name: string;
-  namespace: string;
-  /** The host as written, for external (ServiceEntry) hosts. */
+/** A host as written, with the Service it names (lib/mesh-rules/hosts.ts), if any. */
+interface HostTarget {
   host: string;
+  service?: ServiceRef;
 }
 
-/** Resolves an Istio host as the proxies do: short names live in the object's namespace. */
-export function resolveHost(host: string, namespace: string): HostTarget {
-  const parts = host.split('.');
-  const name = parts[0] ?? host;
-  if (parts.length === 1) return { name, namespace, host };
-  const rest = parts.slice(2).join('.');
-  const inMesh = parts.length === 2 || rest === 'svc' || rest.startsWith('svc.');
-  return inMesh ? { name, namespace: parts[1] ?? namespace, host } : { name: '', namespace: '', host };
-}
-
-/** The hosts a VirtualService or DestinationRule applies to and routes to. */
+/** The hosts a VirtualService or DestinationRule applies to and routes to (lib/mesh-rules/routes.ts; mirrors aside). */
 export function hostsOf(obj: unknown): string[] {
-  const spec = objAt(obj, 'spec');
+  const spec = at(obj, 'spec');
   const hosts = new Set<string>();
-  if (typeof spec?.host === 'string') hosts.add(spec.host);
-  for (const h of arrAt(spec, 'hosts')) if (typeof h === 'string') hosts.add(h);
-  for (const kind of ['http', 'tcp', 'tls']) {
-    for (const r of arrAt(spec, kind)) {
-      for (const d of arrAt(r, 'route')) {
-        const host = str(objAt(d, 'destination')?.host);
-        if (host) hosts.add(host);
-      }
-    }
-  }
+  const host = str(at(spec, 'host'));
+  if (host !== undefined) hosts.add(host);
+  for (const h of strs(at(spec, 'hosts'))) hosts.add(h);
+  for (const d of routeDestinations(spec)) if (d.host && !d.mirror) hosts.add(d.host);
   return [...hosts];
 }
 
+/** A service node by its name; a wildcard host by the FQDNs it covers; an external node by its host. */
 function matches(node: GraphNode, targets: HostTarget[]): boolean {
-  return targets.some((t) =>
-    t.name === ''
-      ? node.kind === 'serviceEntry' || node.kind === 'external'
-        ? node.name === t.host || node.id === `ext:${t.host}`
-        : false
-      : node.kind === 'service' && node.namespace === t.namespace && (t.name === '*' || node.name === t.name),
-  );
+  return targets.some(({ host, service }) => {
+    if (node.kind === 'service') {
+      if (service) return node.namespace === service.namespace && node.name === service.name;
+      return isWildcard(host) && hostMatches(host, serviceFqdn(node.name, node.namespace));
+    }
+    if (node.kind !== 'serviceEntry' && node.kind !== 'external') return false;
+    return !service && (node.name === host || node.id === nodeId.external(host) || (isWildcard(host) && hostMatches(host, node.name)));
+  });
 }
 
 export interface Affected {
@@ -56,8 +42,8 @@ export interface Affected {
 
 /** The service nodes the object's hosts resolve to (in every cluster) and their edges. */
 export function affectedByObject(graph: Graph, obj: unknown): Affected {
-  const namespace = str(objAt(obj, 'metadata')?.namespace) || 'default';
-  const targets = hostsOf(obj).map((h) => resolveHost(h, namespace));
+  const namespace = str(at(obj, 'metadata', 'namespace')) || 'default';
+  const targets = hostsOf(obj).map((host) => ({ host, service: serviceOfHost(host, namespace) }));
   const services = graph.nodes.filter((n) => matches(n, targets));
   const ids = new Set(services.map((n) => n.id));
   const edges = graph.edges.filter((e) => ids.has(e.target) || ids.has(e.source));

@@ -1,11 +1,11 @@
 // Plain-object helpers for the form mappings: a form edits a copy of the object and writes back
 // only the fields it owns, so everything else (unknown fields included) survives untouched.
+// Reading goes through the typed readers of lib/mesh-rules/spec.ts.
+import { arr, at, isRec as isObj, type Rec } from '../../mesh-rules/spec';
 
-export type Obj = Record<string, unknown>;
-
-export function isObj(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+export { isObj };
+export { num } from '../../mesh-rules/spec';
+export type Obj = Rec;
 
 /** A deep copy of JSON-like data (objects from YAML or the API). */
 export function clone<T>(v: T): T {
@@ -46,25 +46,15 @@ export function str(v: unknown): string {
   return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
 }
 
-export function num(v: unknown): number | undefined {
-  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
-}
-
+/** The object at a path (see lib/mesh-rules/spec.ts `at`), or undefined. */
 export function objAt(v: unknown, ...keys: (string | number)[]): Obj | undefined {
-  let cur: unknown = v;
-  for (const k of keys) {
-    if (typeof k === 'number') cur = Array.isArray(cur) ? cur[k] : undefined;
-    else cur = isObj(cur) ? cur[k] : undefined;
-  }
-  return isObj(cur) ? cur : undefined;
+  const found = at(v, ...keys);
+  return isObj(found) ? found : undefined;
 }
 
+/** The array at a path, or an empty one. */
 export function arrAt(v: unknown, ...keys: (string | number)[]): unknown[] {
-  const parentKeys = keys.slice(0, -1);
-  const last = keys[keys.length - 1];
-  const parent = parentKeys.length ? objAt(v, ...parentKeys) : isObj(v) ? v : undefined;
-  const arr = parent && typeof last === 'string' ? parent[last] : undefined;
-  return Array.isArray(arr) ? arr : [];
+  return arr(at(v, ...keys));
 }
 
 /** Structural equality of JSON-like data. */
@@ -76,15 +66,4 @@ export function deepEqual(a: unknown, b: unknown): boolean {
     return ka.length === Object.keys(b).length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual(a[k], b[k]));
   }
   return false;
-}
-
-/** `spec.http[0].route` or `metadata.labels[app.kubernetes.io/name]` -> ['spec', 'http', 0, 'route']. */
-export function parseFieldPath(field: string): (string | number)[] {
-  const out: (string | number)[] = [];
-  const re = /([^.[\]]+)|\[([^\]]*)\]/g;
-  for (const m of field.matchAll(re)) {
-    if (m[1] !== undefined) out.push(m[1]);
-    else if (m[2] !== undefined) out.push(/^\d+$/.test(m[2]) ? Number(m[2]) : m[2]);
-  }
-  return out;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LAST_APPLIED_ANNOTATION } from '../../mesh-rules/server-fields';
 import { changedFields, diffYaml } from './diff';
 import { writeTrafficShift } from './virtual-service';
 import { lineOfField, parseYamlObject, patchYamlText } from './yaml';
@@ -61,9 +62,10 @@ describe('YAML with positions', () => {
   });
 
   it('diffs without server fields and lists the changed fields', () => {
-    const live = { apiVersion: 'v', kind: 'K', metadata: { name: 'a', resourceVersion: '9', managedFields: [{}], annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '{}' } }, spec: { x: [1, 2] }, status: { s: 1 } };
+    const live = { apiVersion: 'v', kind: 'K', metadata: { name: 'a', resourceVersion: '9', managedFields: [{}], annotations: { [LAST_APPLIED_ANNOTATION]: '{}' } }, spec: { x: [1, 2] }, status: { s: 1 } };
     expect(diffYaml(live)).not.toMatch(/resourceVersion|managedFields|status|last-applied/);
     expect(changedFields(live.spec, { x: [1, 3] }, 'spec')).toEqual(['spec.x[1]']);
+    expect(changedFields({ labels: { 'app.kubernetes.io/name': 'a' } }, { labels: { 'app.kubernetes.io/name': 'b' } })).toEqual(['labels[app.kubernetes.io/name]']);
   });
 });
 

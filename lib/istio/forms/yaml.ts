@@ -2,7 +2,8 @@
 // schema error or a 422 cause where it is) and form edits patched into the user's text so that
 // comments and layout of everything the form did not touch are kept.
 import { type Document, isMap, isScalar, LineCounter, type Node, parseDocument, stringify } from 'yaml';
-import { deepEqual, isObj, type Obj, parseFieldPath } from './object';
+import { parseFieldPath } from '../../mesh-rules/field-path';
+import { deepEqual, isObj, type Obj } from './object';
 
 export type YamlParse = { ok: true; value: Obj } | { ok: false; message: string; line: number };
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import { serviceFqdn } from '@/lib/mesh-rules/hosts';
 import type { ClusterStoreView } from '../types';
 
 // /debug/mcsz: the Kubernetes Multi-Cluster Services known to istiod. Istio answers with one
@@ -47,8 +48,8 @@ function rowsOf(view: ClusterStoreView): MCSServiceInfo[] {
     const r = row(ns, se.metadata.name);
     r.Exported = true;
     r.Discoverability = {
-      [`${se.metadata.name}.${ns}.svc.cluster.local`]: 'AlwaysDiscoverable',
-      [`${se.metadata.name}.${ns}.svc.clusterset.local`]: 'AlwaysDiscoverable',
+      [serviceFqdn(se.metadata.name, ns)]: 'AlwaysDiscoverable',
+      [serviceFqdn(se.metadata.name, ns, 'clusterset')]: 'AlwaysDiscoverable',
     };
   }
   for (const si of view.list(MCS_API_VERSION, 'ServiceImport')) {

@@ -1,4 +1,6 @@
 import 'server-only';
+import { proxyContainer } from '@/lib/mesh-rules/proxy';
+import { str, strs } from '@/lib/mesh-rules/spec';
 import type { ClusterStoreView, KubeObject } from '../types';
 
 /** Istio release the simulated istiods report (proxies report their image tag). */
@@ -13,27 +15,20 @@ export interface ConnectedProxy {
   version: string;
 }
 
-interface Container {
-  name: string;
-  image?: string;
-  args?: string[];
-}
-
-/** The proxies connected to this cluster's istiod: running pods with an `istio-proxy` container. */
+/** The proxies connected to this cluster's istiod: running pods with an `istio-proxy` container (lib/mesh-rules/proxy.ts). */
 export function connectedProxies(view: ClusterStoreView): ConnectedProxy[] {
   const out: ConnectedProxy[] = [];
   for (const pod of view.list('v1', 'Pod')) {
-    const containers = (pod.spec as { containers?: Container[] } | undefined)?.containers ?? [];
-    const proxy = containers.find((c) => c.name === 'istio-proxy');
+    const proxy = proxyContainer(pod)?.container;
     const phase = (pod.status as { phase?: string } | undefined)?.phase;
     if (!proxy || phase !== 'Running') continue;
     const namespace = pod.metadata.namespace ?? 'default';
-    const tag = proxy.image?.split(':').pop();
+    const tag = str(proxy.image)?.split(':').pop();
     out.push({
       id: `${pod.metadata.name}.${namespace}`,
       pod,
       namespace,
-      type: proxy.args?.includes('router') ? 'router' : 'sidecar',
+      type: strs(proxy.args).includes('router') ? 'router' : 'sidecar',
       version: tag && /^\d+\.\d+/.test(tag) ? tag : ISTIOD_VERSION,
     });
   }

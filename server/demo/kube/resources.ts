@@ -1,8 +1,10 @@
 import 'server-only';
+import { ISTIO_KIND_LIST, MCS_GROUP, NETWORKING_GROUP, SECURITY_GROUP } from '@/lib/istio/kinds';
 
 // The resource registry of the demo API server: which kinds exist, under which group/version and
 // plural, whether they are namespaced, and the discovery metadata kubectl uses (short names,
-// categories, verbs). The names and short names are the real ones of Kubernetes, Istio and MCS.
+// categories, verbs). The names and short names are the real ones of Kubernetes; the Istio and MCS
+// kinds are the registry's (lib/istio/kinds.ts), so every kind Meridian knows is served.
 
 export interface ResourceDef {
   /** '' for the core group. */
@@ -46,8 +48,12 @@ function defs(group: string, version: string, rows: Row[], verbs = ALL_VERBS): R
   }));
 }
 
-const ISTIO = ['istio-io', 'networking-istio-io'];
-const ISTIO_SEC = ['istio-io', 'security-istio-io'];
+/** kubectl categories of the Istio CRDs (`kubectl get istio-io`). */
+const CATEGORIES: Record<string, string[]> = {
+  [NETWORKING_GROUP]: ['istio-io', 'networking-istio-io'],
+  [SECURITY_GROUP]: ['istio-io', 'security-istio-io'],
+  [MCS_GROUP]: [],
+};
 
 export const RESOURCES: readonly ResourceDef[] = [
   ...defs('', 'v1', [
@@ -67,23 +73,7 @@ export const RESOURCES: readonly ResourceDef[] = [
   ]),
   ...defs('discovery.k8s.io', 'v1', [['endpointslices', 'EndpointSlice', true, []]]),
   ...defs('events.k8s.io', 'v1', [['events', 'Event', true, ['ev']]]),
-  ...defs('networking.istio.io', 'v1', [
-    ['virtualservices', 'VirtualService', true, ['vs'], ISTIO],
-    ['destinationrules', 'DestinationRule', true, ['dr'], ISTIO],
-    ['gateways', 'Gateway', true, ['gw'], ISTIO],
-    ['serviceentries', 'ServiceEntry', true, ['se'], ISTIO],
-    ['sidecars', 'Sidecar', true, [], ISTIO],
-    ['workloadentries', 'WorkloadEntry', true, ['we'], ISTIO],
-  ]),
-  ...defs('security.istio.io', 'v1', [
-    ['peerauthentications', 'PeerAuthentication', true, ['pa'], ISTIO_SEC],
-    ['authorizationpolicies', 'AuthorizationPolicy', true, ['ap'], ISTIO_SEC],
-    ['requestauthentications', 'RequestAuthentication', true, ['ra'], ISTIO_SEC],
-  ]),
-  ...defs('multicluster.x-k8s.io', 'v1alpha1', [
-    ['serviceexports', 'ServiceExport', true, ['svcex']],
-    ['serviceimports', 'ServiceImport', true, ['svcim']],
-  ]),
+  ...ISTIO_KIND_LIST.flatMap((k) => defs(k.group, k.version, [[k.plural, k.kind, k.namespaced, [...k.shortNames], CATEGORIES[k.group]]])),
   ...defs('rbac.authorization.k8s.io', 'v1', [
     ['clusterrolebindings', 'ClusterRoleBinding', false, []],
     ['clusterroles', 'ClusterRole', false, []],

@@ -1,4 +1,5 @@
 import 'server-only';
+import { serviceFqdn } from '@/lib/mesh-rules/hosts';
 import { hash32, seededRandom } from '../random';
 
 export { hash32, seededRandom };
@@ -60,9 +61,9 @@ export function clusterSetVip(namespace: string, name: string): string {
 }
 
 export function clusterLocalHost(service: string, namespace: string): string {
-  return `${service}.${namespace}.svc.cluster.local`;
+  return serviceFqdn(service, namespace);
 }
 
 export function clusterSetHost(service: string, namespace: string): string {
-  return `${service}.${namespace}.svc.clusterset.local`;
+  return serviceFqdn(service, namespace, 'clusterset');
 }

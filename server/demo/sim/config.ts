@@ -1,62 +1,37 @@
 import 'server-only';
+import { visibility, visibleIn } from '@/lib/mesh-rules/export-to';
+import { fqdn as qualify, HostIndex } from '@/lib/mesh-rules/hosts';
 import type { KubeObject } from '../types';
 import { asArray, asLabels, asString, byAge, field, type Labels } from './objects';
-import { CLUSTER_SUFFIX, normalizeHost } from './hosts';
+import { normalizeHost } from './hosts';
 import type { IstioConfig } from './topology';
 
 // Which VirtualService / DestinationRule of the caller's cluster applies to a destination host.
 // Config hosts are resolved in the object's namespace (a single-label short name becomes
-// <name>.<ns>.svc.cluster.local); an exact host wins over a wildcard, then the oldest object.
+// <name>.<ns>.svc.cluster.local); an exact host wins over a wildcard, then the oldest object
+// (lib/mesh-rules/hosts.ts HostIndex).
 
 export function resolveConfigHost(host: string, namespace: string): string {
-  const h = normalizeHost(host);
-  return h === '*' || h.includes('.') ? h : `${h}.${namespace}${CLUSTER_SUFFIX}`;
+  return qualify(normalizeHost(host), namespace);
 }
 
-/** 0 = no match, 1 = wildcard match, 2 = exact match. */
-function hostScore(pattern: string, fqdn: string): number {
-  if (pattern === fqdn) return 2;
-  if (pattern === '*') return 1;
-  if (pattern.startsWith('*.') && fqdn.endsWith(pattern.slice(1))) return 1;
-  return 0;
-}
-
-/** exportTo: absent or "*" = everywhere, "." = own namespace, else the listed namespaces. */
+/** exportTo (lib/mesh-rules/export-to.ts): whether the object is visible in `namespace`. */
 export function visibleTo(obj: KubeObject, namespace: string): boolean {
   const exportTo = asArray(field(obj, 'spec', 'exportTo')).filter((x): x is string => typeof x === 'string');
-  if (exportTo.length === 0 || exportTo.includes('*')) return true;
-  const own = obj.metadata.namespace ?? 'default';
-  return exportTo.some((e) => (e === '.' ? own === namespace : e === namespace));
+  return visibleIn(visibility(exportTo, obj.metadata.namespace ?? 'default'), namespace);
 }
 
-interface HostIndex {
-  exact: Map<string, KubeObject[]>;
-  wildcard: { pattern: string; obj: KubeObject }[];
-}
-
-function indexByHost(objects: KubeObject[], hostsOf: (o: KubeObject) => unknown[]): HostIndex {
-  const index: HostIndex = { exact: new Map(), wildcard: [] };
+function indexByHost(objects: KubeObject[], hostsOf: (o: KubeObject) => unknown[]): HostIndex<KubeObject> {
+  const index = new HostIndex<KubeObject>();
   for (const obj of [...objects].sort(byAge)) {
     const ns = obj.metadata.namespace ?? 'default';
-    for (const h of hostsOf(obj)) {
-      if (typeof h !== 'string') continue;
-      const host = resolveConfigHost(h, ns);
-      if (host.startsWith('*')) index.wildcard.push({ pattern: host, obj });
-      else index.exact.set(host, [...(index.exact.get(host) ?? []), obj]);
-    }
+    for (const h of hostsOf(obj)) if (typeof h === 'string') index.add(resolveConfigHost(h, ns), obj);
   }
   return index;
 }
 
-function lookup(index: HostIndex, fqdn: string, keep: (o: KubeObject) => boolean): KubeObject | undefined {
-  return (
-    index.exact.get(fqdn)?.find(keep) ??
-    index.wildcard.find((w) => hostScore(w.pattern, fqdn) > 0 && keep(w.obj))?.obj
-  );
-}
-
 // Indexes are built once per IstioConfig (a topology rebuild makes new configs).
-const indexes = new WeakMap<IstioConfig, { vs: HostIndex; dr: HostIndex }>();
+const indexes = new WeakMap<IstioConfig, { vs: HostIndex<KubeObject>; dr: HostIndex<KubeObject> }>();
 function indexOf(cfg: IstioConfig) {
   let index = indexes.get(cfg);
   if (!index) {
@@ -77,11 +52,11 @@ export function vsGateways(vs: KubeObject): string[] {
 
 /** The VirtualService the sidecars of callerNamespace apply to calls to fqdn. */
 export function findVirtualService(cfg: IstioConfig, fqdn: string, callerNamespace: string): KubeObject | undefined {
-  return lookup(indexOf(cfg).vs, fqdn, (vs) => vsGateways(vs).includes('mesh') && visibleTo(vs, callerNamespace));
+  return indexOf(cfg).vs.find(fqdn, (vs) => vsGateways(vs).includes('mesh') && visibleTo(vs, callerNamespace));
 }
 
 export function findDestinationRule(cfg: IstioConfig, fqdn: string, callerNamespace: string): KubeObject | undefined {
-  return lookup(indexOf(cfg).dr, fqdn, (dr) => visibleTo(dr, callerNamespace));
+  return indexOf(cfg).dr.find(fqdn, (dr) => visibleTo(dr, callerNamespace));
 }
 
 export interface Subset {

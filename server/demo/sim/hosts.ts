@@ -1,9 +1,11 @@
 import 'server-only';
+import { serviceFqdn, serviceOfHost, type HostScope } from '@/lib/mesh-rules/hosts';
 import type { DemoClusterName } from '../types';
 import { asArray, field } from './objects';
 import { serviceKey, type ServiceInCluster, type Topology } from './topology';
 
-// Host resolution as an Istio multi-primary mesh does it (namespace sameness):
+// Host resolution as an Istio multi-primary mesh does it (namespace sameness; the names are
+// lib/mesh-rules/hosts.ts's):
 //  - <svc>.<ns>.svc.cluster.local (or <svc>, <svc>.<ns>, <svc>.<ns>.svc): Service <ns>/<svc> in EVERY
 //    cluster that has it (a caller without a sidecar only reaches its own cluster, through kube-proxy);
 //  - <svc>.<ns>.svc.clusterset.local: the Service in the clusters that export it (ServiceExport);
@@ -16,45 +18,14 @@ export type HostTarget =
       fqdn: string;
       namespace: string;
       name: string;
-      scope: 'cluster' | 'clusterset';
+      scope: HostScope;
       /** The Service in every cluster the caller can reach it in. */
       instances: ServiceInCluster[];
     }
   | { kind: 'external'; host: string; serviceEntryNamespace?: string };
 
-export const CLUSTER_SUFFIX = '.svc.cluster.local';
-export const CLUSTERSET_SUFFIX = '.svc.clusterset.local';
-
 export function normalizeHost(host: string): string {
   return host.trim().toLowerCase().replace(/\.$/, '').replace(/:\d+$/, '');
-}
-
-interface ParsedHost {
-  namespace: string;
-  name: string;
-  scope: 'cluster' | 'clusterset';
-  /** True when the host could also be an external name (<a>.<b>). */
-  ambiguous: boolean;
-}
-
-function parseServiceHost(host: string, callerNamespace: string): ParsedHost | undefined {
-  const twoLabels = (rest: string) => {
-    const parts = rest.split('.');
-    return parts.length === 2 && parts[0] && parts[1] ? { name: parts[0], namespace: parts[1] } : undefined;
-  };
-  if (host.endsWith(CLUSTERSET_SUFFIX)) {
-    const p = twoLabels(host.slice(0, -CLUSTERSET_SUFFIX.length));
-    return p && { ...p, scope: 'clusterset', ambiguous: false };
-  }
-  for (const suffix of [CLUSTER_SUFFIX, '.svc']) {
-    if (host.endsWith(suffix)) {
-      const p = twoLabels(host.slice(0, -suffix.length));
-      return p && { ...p, scope: 'cluster', ambiguous: false };
-    }
-  }
-  if (!host.includes('.')) return { name: host, namespace: callerNamespace, scope: 'cluster', ambiguous: false };
-  const p = twoLabels(host);
-  return p && { ...p, scope: 'cluster', ambiguous: true };
 }
 
 export function resolveHost(
@@ -63,7 +34,7 @@ export function resolveHost(
   caller: { cluster: DemoClusterName; namespace: string; injected: boolean },
 ): HostTarget {
   const host = normalizeHost(rawHost);
-  const parsed = parseServiceHost(host, caller.namespace);
+  const parsed = serviceOfHost(host, caller.namespace);
   const perCluster = parsed && topology.services.get(serviceKey(parsed.namespace, parsed.name));
   if (parsed && (perCluster || !parsed.ambiguous)) {
     const all = [...(perCluster?.values() ?? [])];
@@ -73,8 +44,7 @@ export function resolveHost(
         : caller.injected
           ? all
           : all.filter((s) => s.cluster === caller.cluster);
-    const suffix = parsed.scope === 'clusterset' ? CLUSTERSET_SUFFIX : CLUSTER_SUFFIX;
-    return { kind: 'service', fqdn: `${parsed.name}.${parsed.namespace}${suffix}`, ...parsed, instances };
+    return { kind: 'service', fqdn: serviceFqdn(parsed.name, parsed.namespace, parsed.scope), ...parsed, instances };
   }
   const entry = topology.istio
     .get(caller.cluster)

@@ -1,31 +1,17 @@
 import 'server-only';
+import { arr as asArray, at as field, num as asNumber, str as asString, strMap, type StringMap } from '@/lib/mesh-rules/spec';
 import type { ClusterStoreView, KubeObject } from '../types';
 
-// Small readers over untyped stored objects: field access, label selectors, Istio durations and
-// percentages. The simulation never trusts a field's shape: a wrong type reads as "absent".
+// Small readers over untyped stored objects: field access (lib/mesh-rules/spec.ts's typed readers),
+// label selectors, Istio durations and percentages. The simulation never trusts a field's shape: a
+// wrong type reads as "absent".
 
-export type Labels = Record<string, string>;
+export { asArray, asNumber, asString, field };
 
-export function field(obj: unknown, ...path: (string | number)[]): unknown {
-  let cur: unknown = obj;
-  for (const key of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string | number, unknown>)[key];
-  }
-  return cur;
-}
-
-export const asString = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-export const asNumber = (v: unknown): number | undefined =>
-  typeof v === 'number' && Number.isFinite(v) ? v : undefined;
-export const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+export type Labels = StringMap;
 
 export function asLabels(v: unknown): Labels {
-  const out: Labels = {};
-  if (v && typeof v === 'object' && !Array.isArray(v)) {
-    for (const [k, val] of Object.entries(v)) if (typeof val === 'string') out[k] = val;
-  }
-  return out;
+  return strMap(v) ?? {};
 }
 
 /** matchLabels is a subset of labels. */

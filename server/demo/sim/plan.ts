@@ -1,4 +1,5 @@
 import 'server-only';
+import { serviceFqdn } from '@/lib/mesh-rules/hosts';
 import type { DemoCall } from '../types';
 import { drTlsMode, findDestinationRule, findSubset } from './config';
 import type { Flow } from './flow';
@@ -105,9 +106,9 @@ function ingressPeer(w: Workload, gateways: Map<string, Workload>): Peer {
 function planEntry(ctx: HopContext, w: Workload, services: ServiceInCluster[], gateways: Map<string, Workload>, out: Flow[]): void {
   const first = services[0];
   const service: DestinationService = first
-    ? { host: `${first.name}.${first.namespace}.svc.cluster.local`, name: first.name, namespace: first.namespace }
+    ? { host: serviceFqdn(first.name, first.namespace), name: first.name, namespace: first.namespace }
     : { host: UNKNOWN, name: UNKNOWN, namespace: UNKNOWN };
-  const hosts = new Set(services.map((s) => `${s.name}.${s.namespace}.svc.cluster.local`));
+  const hosts = new Set(services.map((s) => serviceFqdn(s.name, s.namespace)));
   const viaGateway = gatewayRoutesTo(ctx.topology.istio.get(w.cluster), hosts);
   const caller: CallerInfo = viaGateway
     ? { peer: ingressPeer(w, gateways), injected: true, cluster: w.cluster, configCluster: w.cluster }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { hasProxy } from '@/lib/mesh-rules/proxy';
 import type { ClusterStoreView, DemoClusterName, KubeObject } from '../types';
 import { readTraffic, type TrafficSpec, type Warn } from './annotations';
 import { asArray, asLabels, asString, field, labelsMatch, listAnyVersion, selectorMatches, type Labels } from './objects';
@@ -71,11 +72,6 @@ function podReady(pod: KubeObject): boolean {
   return phase === undefined || phase === 'Running';
 }
 
-function hasSidecar(pod: KubeObject): boolean {
-  const named = (list: unknown) => asArray(list).some((c) => field(c, 'name') === 'istio-proxy');
-  return named(field(pod, 'spec', 'containers')) || named(field(pod, 'spec', 'initContainers'));
-}
-
 /** Ready pods of one cluster, indexed by namespace and by namespace + label pair for selector lookups. */
 class PodIndex {
   private readonly byNs = new Map<string, Pod[]>();
@@ -90,7 +86,7 @@ class PodIndex {
         name: obj.metadata.name,
         labels: asLabels(obj.metadata.labels),
         serviceAccount: asString(field(obj, 'spec', 'serviceAccountName')) ?? 'default',
-        injected: hasSidecar(obj),
+        injected: hasProxy(obj),
       };
       this.byName.set(`${ns}/${pod.name}`, pod);
       push(this.byNs, ns, pod);

@@ -62,4 +62,14 @@ describe('istioConfig appender', () => {
       'svc:c:b:sub': { destinationRule: true, circuitBreaker: true },
     });
   });
+
+  it('resolves `<name>.<ns>.svc` to the service, and `<name>.<ns>` only when that service exists', () => {
+    const objs = merge(service('b', 'svcform'), object('VirtualService', 'a', 'vs', { hosts: ['svcform.b.svc', 'web.example'] }));
+    const telemetry = telemetryOf([request({ src: { cluster: 'c', ns: 'a', wl: 'w' }, dst: { host: 'web.example' } }, 'source', 1)]);
+    const g = runAppenders({ inventory: { clusters: [cluster('c', objs)] }, telemetry, options: scenarioOptions('workload', { idle: true }) }, [traffic, idle, istioConfig]);
+    expect(byId(g.nodes, (n) => (Object.keys(n.badges).length ? n.badges : undefined))).toEqual({
+      'ext:web.example': { virtualService: true },
+      'svc:c:b:svcform': { virtualService: true },
+    });
+  });
 });

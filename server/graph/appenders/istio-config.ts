@@ -1,22 +1,21 @@
 import 'server-only';
 import { nodeId, type Badges, type GraphNode } from '@/lib/graph/types';
 import type { K8sObject } from '@/lib/inventory/types';
-import { parseServiceHost } from '../series';
+import { isWildcard, serviceOfHost } from '@/lib/mesh-rules/hosts';
+import { arr, rec } from '@/lib/mesh-rules/spec';
 import type { Appender, AppenderContext, WorkGraph } from '../types';
 
 /**
  * istioConfig: badges on the service (and ServiceEntry/external) nodes that a VirtualService or
  * DestinationRule targets: virtualService, faultInjection (any http[].fault), destinationRule,
  * circuitBreaker (outlierDetection or connectionPool limits, at the top level, per port or per
- * subset). Hosts resolve as Istio does: a short name in the object's namespace, `<name>.<ns>` and
- * `<name>.<ns>.svc.cluster.local` to the service in the object's cluster (config shapes the
- * traffic of its own cluster's proxies), `*.svc.clusterset.local` to that service in every cluster,
- * anything else to ext:<host>. Wildcard hosts are skipped. Works per object, never per node pair.
+ * subset). Hosts resolve as Istio does (lib/mesh-rules/hosts.ts): a short name, `<name>.<ns>` (when
+ * that Service exists), `<name>.<ns>.svc` and `<name>.<ns>.svc.cluster.local` to the service in the
+ * object's cluster (config shapes the traffic of its own cluster's proxies), `*.svc.clusterset.local`
+ * to that service in every cluster, anything else to ext:<host>. Wildcard hosts are skipped. Works
+ * per object, never per node pair.
  * The error-level validation findings of each object (ctx.configErrors) add up in badges.configErrors.
  */
-
-const rec = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 const POOL_LIMITS: [string, string][] = [
   ['tcp', 'maxConnections'],
@@ -46,13 +45,10 @@ function hasFault(vs: K8sObject): boolean {
 
 /** Node ids a host of an object in (cluster, ns) targets. */
 function targets(host: string, cluster: string, ns: string, ctx: AppenderContext, clusterSet: Map<string, string[]>): string[] {
-  if (host.includes('*')) return [];
-  if (!host.includes('.')) return [nodeId.service(cluster, ns, host)];
-  const parsed = parseServiceHost(host);
-  if (parsed?.clusterSet) return clusterSet.get(`${parsed.ns}/${parsed.name}`) ?? [];
-  if (parsed) return [nodeId.service(cluster, parsed.ns, parsed.name)];
-  const parts = host.split('.');
-  if (parts.length === 2 && ctx.inventory.hasService(parts[1]!, parts[0]!)) return [nodeId.service(cluster, parts[1]!, parts[0]!)];
+  if (isWildcard(host)) return [];
+  const svc = serviceOfHost(host, ns);
+  if (svc?.scope === 'clusterset') return clusterSet.get(`${svc.namespace}/${svc.name}`) ?? [];
+  if (svc && (!svc.ambiguous || ctx.inventory.hasService(svc.namespace, svc.name))) return [nodeId.service(cluster, svc.namespace, svc.name)];
   return [nodeId.external(host)];
 }
 

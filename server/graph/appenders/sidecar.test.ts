@@ -28,7 +28,7 @@ describe('sidecar appender', () => {
   it('without pods, decides by namespace injection and the template opt-out; per version for versioned apps', () => {
     const noPods = (o: Objects): Objects => ({ ...o, Pod: [] });
     const optOut = workload('on', 'out-v1', 'out', 'v1');
-    optOut.Deployment![0]!.spec.template.metadata.labels['sidecar.istio.io/inject'] = 'false';
+    optOut.Deployment![0]!.spec = { replicas: 1, template: { metadata: { labels: { app: 'out', version: 'v1', 'sidecar.istio.io/inject': 'false' } } } };
     const objs = merge(
       { Namespace: [namespace('on', true), namespace('off', false)] },
       noPods(workload('on', 'in-v1', 'in', 'v1')),
@@ -41,5 +41,15 @@ describe('sidecar appender', () => {
     expect(missing(runAppenders(input('workload'), [idle, sidecar]))).toEqual(['wl:c:off:plain-v1', 'wl:c:on:mixed-v2', 'wl:c:on:out-v1']);
     expect(missing(runAppenders(input('versionedApp'), [idle, sidecar]))).toEqual(['app:c:off:plain:v1', 'app:c:on:mixed:v2', 'app:c:on:out:v1']);
     expect(missing(runAppenders(input('app'), [idle, sidecar]))).toEqual(['app:c:off:plain', 'app:c:on:mixed', 'app:c:on:out']);
+  });
+
+  it('counts a native sidecar (istio-proxy init container with restartPolicy Always) as the proxy', () => {
+    const objs = merge(
+      { Namespace: [namespace('off', false)] },
+      workload('off', 'native-v1', 'native', 'v1', { sidecar: 'native' }),
+      workload('off', 'bare-v1', 'bare', 'v1', { sidecar: false }),
+    );
+    const input = { inventory: { clusters: [cluster('c', objs)] }, telemetry: undefined, options: scenarioOptions('workload', { idle: true }) };
+    expect(missing(runAppenders(input, [idle, sidecar]))).toEqual(['wl:c:off:bare-v1']);
   });
 });

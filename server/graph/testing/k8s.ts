@@ -15,8 +15,11 @@ export function namespace(name: string, injected: boolean): K8sObject {
   return { kind: 'Namespace', metadata: { name, labels: injected ? { 'istio-injection': 'enabled' } : {} } };
 }
 
-/** A Deployment with its ReplicaSet and pods (`ready` of `replicas` ready), app/version labels. */
-export function workload(ns: string, name: string, app: string, version: string, opts: { ready?: number; replicas?: number; sidecar?: boolean } = {}): Objects {
+/**
+ * A Deployment with its ReplicaSet and pods (`ready` of `replicas` ready), app/version labels; the pods
+ * run the istio-proxy sidecar unless `sidecar` is false, as a native sidecar (init container) for 'native'.
+ */
+export function workload(ns: string, name: string, app: string, version: string, opts: { ready?: number; replicas?: number; sidecar?: boolean | 'native' } = {}): Objects {
   const replicas = opts.replicas ?? 1;
   const ready = opts.ready ?? replicas;
   const labels = { app, version };
@@ -24,7 +27,10 @@ export function workload(ns: string, name: string, app: string, version: string,
   const pods: K8sObject[] = Array.from({ length: replicas }, (_, i) => ({
     kind: 'Pod',
     metadata: { name: `${rs}-p${i}`, namespace: ns, labels: { ...labels, 'pod-template-hash': '7d9f8' }, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs, uid: `${rs}-uid`, controller: true }] },
-    spec: { containers: [{ name: app }, ...(opts.sidecar === false ? [] : [{ name: 'istio-proxy' }])] },
+    spec: {
+      ...(opts.sidecar === 'native' ? { initContainers: [{ name: 'istio-proxy', restartPolicy: 'Always' }] } : {}),
+      containers: [{ name: app }, ...(opts.sidecar === false || opts.sidecar === 'native' ? [] : [{ name: 'istio-proxy' }])],
+    },
     status: { phase: 'Running', conditions: [{ type: 'Ready', status: i < ready ? 'True' : 'False' }] },
   }));
   return {

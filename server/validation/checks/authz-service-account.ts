@@ -1,6 +1,7 @@
 import 'server-only';
 import { parsePrincipal, principalsOf } from '../authz';
-import { finding, type Check, type Loose } from '../types';
+import { at, str } from '@/lib/mesh-rules/spec';
+import { finding, type Check } from '../types';
 
 /** A principal naming a service account no workload runs as, in a namespace that exists. */
 export const authzServiceAccount: Check = {
@@ -11,8 +12,8 @@ export const authzServiceAccount: Check = {
   run(ctx) {
     const known = new Set<string>();
     for (const sa of ctx.items('ServiceAccount')) known.add(`${sa.namespace}/${sa.name}`);
-    for (const p of ctx.items('Pod')) known.add(`${p.namespace}/${(p.obj.spec as Loose)?.serviceAccountName ?? 'default'}`);
-    for (const d of ctx.items('Deployment')) known.add(`${d.namespace}/${(d.obj.spec as Loose)?.template?.spec?.serviceAccountName ?? 'default'}`);
+    for (const p of ctx.items('Pod')) known.add(`${p.namespace}/${str(at(p.obj.spec, 'serviceAccountName')) ?? 'default'}`);
+    for (const d of ctx.items('Deployment')) known.add(`${d.namespace}/${str(at(d.obj.spec, 'template', 'spec', 'serviceAccountName')) ?? 'default'}`);
     return ctx.items('AuthorizationPolicy').flatMap((ap) =>
       principalsOf(ap).flatMap((ref) => {
         const p = parsePrincipal(ref.value);

@@ -14,9 +14,10 @@ export const deploymentConflictingPorts: Check = {
       const byTarget = new Map<string, Map<number, string>>();
       for (const s of servicesOfDeployment(ctx, d)) {
         for (const p of servicePorts(s)) {
-          const target = p?.targetPort === undefined || p.targetPort === 0 ? String(p?.port) : String(p.targetPort);
+          if (p.port === undefined) continue;
+          const target = p.targetPort === undefined || p.targetPort === 0 ? String(p.port) : String(p.targetPort);
           const ports = byTarget.get(target) ?? new Map<number, string>();
-          ports.set(p?.port, `${s.namespace}/${s.name}`);
+          ports.set(p.port, `${s.namespace}/${s.name}`);
           byTarget.set(target, ports);
         }
       }

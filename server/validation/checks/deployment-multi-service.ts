@@ -14,10 +14,11 @@ export const deploymentMultiService: Check = {
       const byPort = new Map<number, Map<string, string[]>>();
       for (const s of servicesOfDeployment(ctx, d)) {
         for (const p of servicePorts(s)) {
-          const protocols = byPort.get(p?.port) ?? new Map<string, string[]>();
-          const proto = String(p?.protocol ?? 'TCP');
+          if (p.port === undefined) continue;
+          const protocols = byPort.get(p.port) ?? new Map<string, string[]>();
+          const proto = p.protocol ?? 'TCP';
           protocols.set(proto, [...(protocols.get(proto) ?? []), `${s.namespace}/${s.name}`]);
-          byPort.set(p?.port, protocols);
+          byPort.set(p.port, protocols);
         }
       }
       return [...byPort.entries()]

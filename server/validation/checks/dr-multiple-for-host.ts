@@ -1,6 +1,8 @@
 import 'server-only';
-import { fqdn, scopesOverlap, visibility } from '../hosts';
-import { finding, type Check, type Item, type Loose } from '../types';
+import { scopesOverlap, visibility } from '@/lib/mesh-rules/export-to';
+import { fqdn } from '@/lib/mesh-rules/hosts';
+import { rec, str, strs } from '@/lib/mesh-rules/spec';
+import { finding, type Check, type Item } from '../types';
 
 /** Several DestinationRules of one cluster for one host (without workloadSelector): Istio applies one of them. */
 export const drMultipleForHost: Check = {
@@ -11,12 +13,13 @@ export const drMultipleForHost: Check = {
   run(ctx) {
     const groups = new Map<string, Item[]>();
     for (const dr of ctx.items('DestinationRule')) {
-      const spec = dr.obj.spec as Loose;
-      if (typeof spec?.host !== 'string' || spec.workloadSelector) continue;
-      const key = `${dr.cluster}|${fqdn(spec.host, dr.namespace ?? 'default')}`;
+      const spec = rec(dr.obj.spec);
+      const host = str(spec.host);
+      if (host === undefined || spec.workloadSelector) continue;
+      const key = `${dr.cluster}|${fqdn(host, dr.namespace ?? 'default')}`;
       groups.set(key, [...(groups.get(key) ?? []), dr]);
     }
-    const vis = (dr: Item) => visibility((dr.obj.spec as Loose)?.exportTo, dr.namespace ?? 'default');
+    const vis = (dr: Item) => visibility(strs(rec(dr.obj.spec).exportTo), dr.namespace ?? 'default');
     return [...groups.entries()].flatMap(([key, list]) =>
       list.flatMap((dr) => {
         const others = list.filter((o) => o !== dr && scopesOverlap(vis(o), vis(dr)));

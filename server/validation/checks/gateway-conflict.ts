@@ -1,7 +1,8 @@
 import 'server-only';
-import { gatewayHost, hostsIntersect } from '../hosts';
+import { gatewayHost, hostsIntersect } from '@/lib/mesh-rules/hosts';
 import { gatewaySelector } from '../gateways';
-import { finding, type Check, type Item, type Loose, type RawFinding } from '../types';
+import { arr, at, num, rec, strs } from '@/lib/mesh-rules/spec';
+import { finding, type Check, type Item, type RawFinding } from '../types';
 import { selectorString } from '../workloads';
 
 interface Listener {
@@ -11,11 +12,10 @@ interface Listener {
 }
 
 function listeners(gw: Item): Listener[] {
-  const servers: Loose[] = Array.isArray((gw.obj.spec as Loose)?.servers) ? (gw.obj.spec as Loose).servers : [];
-  return servers.flatMap((s) => {
-    const port = s?.port?.number;
-    if (typeof port !== 'number') return [];
-    const hosts = (Array.isArray(s.hosts) ? s.hosts : []).map((h: string) => gatewayHost(h, gw.namespace ?? 'default')[1]);
+  return arr(rec(gw.obj.spec).servers).flatMap((s) => {
+    const port = num(at(s, 'port', 'number'));
+    if (port === undefined) return [];
+    const hosts = strs(at(s, 'hosts')).map((h) => gatewayHost(h, gw.namespace ?? 'default')[1]);
     return [{ gw, port, hosts }];
   });
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { gatewaySelector, gatewayWorkloads } from '../gateways';
-import { finding, type Check, type Loose } from '../types';
+import { arr, at, num, rec } from '@/lib/mesh-rules/spec';
+import { finding, type Check } from '../types';
 import { selectorString } from '../workloads';
 
 /** istioctl's IngressGatewayPortAnalyzer: each server port is exposed by a Service of the gateway pods. */
@@ -13,10 +14,9 @@ export const gatewayPort: Check = {
     return ctx.items('Gateway').flatMap((gw) => {
       const w = gatewayWorkloads(ctx, gw);
       if (w.pods.length === 0 && !w.assumed) return [];
-      const servers: Loose[] = Array.isArray((gw.obj.spec as Loose)?.servers) ? (gw.obj.spec as Loose).servers : [];
-      return servers.flatMap((s, i) => {
-        const port = s?.port?.number;
-        if (typeof port !== 'number' || w.ports.has(port)) return [];
+      return arr(rec(gw.obj.spec).servers).flatMap((s, i) => {
+        const port = num(at(s, 'port', 'number'));
+        if (port === undefined || w.ports.has(port)) return [];
         return [finding(this, gw, `spec.servers[${i}].port.number`, `The gateway refers to a port that is not exposed on the workload (pod selector ${selectorString(gatewaySelector(gw))}; port ${port})`)];
       });
     });

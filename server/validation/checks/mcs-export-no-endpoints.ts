@@ -1,5 +1,7 @@
 import 'server-only';
-import { finding, type Check, type Loose } from '../types';
+import { readyEndpoints, SERVICE_NAME_LABEL } from '@/lib/mesh-rules/service';
+import { rec, strMap } from '@/lib/mesh-rules/spec';
+import { finding, type Check } from '../types';
 import { selects } from '../workloads';
 
 /** An exported Service whose exporting cluster has no ready endpoint for it. */
@@ -12,11 +14,11 @@ export const mcsExportNoEndpoints: Check = {
     return ctx.items('ServiceExport').flatMap((e) => {
       const svc = ctx.items('Service', e.cluster).find((s) => s.namespace === e.namespace && s.name === e.name);
       if (!svc) return [];
-      const slices = ctx.items('EndpointSlice', e.cluster).filter((s) => s.namespace === e.namespace && s.obj.metadata.labels?.['kubernetes.io/service-name'] === e.name);
+      const slices = ctx.items('EndpointSlice', e.cluster).filter((s) => s.namespace === e.namespace && s.obj.metadata.labels?.[SERVICE_NAME_LABEL] === e.name);
       const ready = slices.length > 0
-        ? slices.some((s) => (Array.isArray(s.obj.endpoints) ? s.obj.endpoints : []).some((ep: Loose) => ep?.conditions?.ready !== false))
+        ? slices.some((s) => readyEndpoints(s.obj) > 0)
         : (() => {
-            const sel = (svc.obj.spec as Loose)?.selector as Record<string, string> | undefined;
+            const sel = strMap(rec(svc.obj.spec).selector);
             if (!sel || Object.keys(sel).length === 0) return true; // endpoints managed by hand: unknown
             return ctx.pods(e.namespace ?? 'default', e.cluster).some((p) => selects(sel, p.obj.metadata.labels));
           })();

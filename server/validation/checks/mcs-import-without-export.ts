@@ -1,4 +1,5 @@
 import 'server-only';
+import { serviceFqdn } from '@/lib/mesh-rules/hosts';
 import { finding, type Check } from '../types';
 
 export const mcsImportWithoutExport: Check = {
@@ -10,7 +11,7 @@ export const mcsImportWithoutExport: Check = {
     return ctx.items('ServiceImport').flatMap((i) =>
       ctx.exportsOf(i.namespace ?? 'default', i.name).length > 0
         ? []
-        : [finding(this, i, 'metadata.name', `ServiceImport ${i.namespace}/${i.name} has no ServiceExport in any cluster: ${i.name}.${i.namespace}.svc.clusterset.local has no backends.`)],
+        : [finding(this, i, 'metadata.name', `ServiceImport ${i.namespace}/${i.name} has no ServiceExport in any cluster: ${serviceFqdn(i.name, i.namespace ?? 'default', 'clusterset')} has no backends.`)],
     );
   },
 };

@@ -1,7 +1,7 @@
 import 'server-only';
 import { effectivePeer, tlsTargets } from '../mtls';
+import { hasProxy } from '@/lib/mesh-rules/proxy';
 import { finding, type Check } from '../types';
-import { hasProxy } from '../workloads';
 
 /** Clients told to send Istio mTLS to workloads that cannot terminate it (mTLS DISABLE, or no sidecar). */
 export const mtlsDisabledMutual: Check = {

@@ -1,5 +1,6 @@
 import 'server-only';
-import { finding, type Check, type Loose } from '../types';
+import { at, strMap } from '@/lib/mesh-rules/spec';
+import { finding, type Check } from '../types';
 import { selects } from '../workloads';
 
 /** A namespace or workload PeerAuthentication STRICT covering pods without a sidecar: nothing enforces it. */
@@ -10,9 +11,8 @@ export const mtlsStrictNoSidecar: Check = {
   description: 'A PeerAuthentication sets STRICT on pods that run no sidecar, so they still accept plaintext.',
   run(ctx) {
     return ctx.items('PeerAuthentication').flatMap((pa) => {
-      const spec = pa.obj.spec as Loose;
-      if (spec?.mtls?.mode !== 'STRICT' || pa.namespace === ctx.rootNamespace) return [];
-      const selector = spec.selector?.matchLabels as Record<string, string> | undefined;
+      if (at(pa.obj.spec, 'mtls', 'mode') !== 'STRICT' || pa.namespace === ctx.rootNamespace) return [];
+      const selector = strMap(at(pa.obj.spec, 'selector', 'matchLabels'));
       const bare = ctx
         .pods(pa.namespace ?? 'default', pa.cluster)
         .filter((p) => selects(selector, p.obj.metadata.labels) && !ctx.inMesh(p));

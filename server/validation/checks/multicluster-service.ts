@@ -1,14 +1,16 @@
 import 'server-only';
-import { finding, type Check, type Item, type Loose } from '../types';
+import { servicePorts } from '@/lib/mesh-rules/service';
+import { rec } from '@/lib/mesh-rules/spec';
+import { finding, type Check, type Item } from '../types';
 
 function shape(svc: Item): Record<string, string> {
-  const spec = svc.obj.spec as Loose;
+  const spec = rec(svc.obj.spec);
   const out: Record<string, string> = {
-    type: String(spec?.type ?? 'ClusterIP'),
-    headless: String(spec?.clusterIP === 'None'),
+    type: String(spec.type ?? 'ClusterIP'),
+    headless: String(spec.clusterIP === 'None'),
   };
-  for (const p of Array.isArray(spec?.ports) ? spec.ports : []) {
-    out[`port ${p?.port}`] = `${p?.name ?? ''}/${p?.protocol ?? 'TCP'}${p?.appProtocol ? `/${p.appProtocol}` : ''}`;
+  for (const p of servicePorts(spec)) {
+    out[`port ${p.port}`] = `${p.name ?? ''}/${p.protocol ?? 'TCP'}${p.appProtocol ? `/${p.appProtocol}` : ''}`;
   }
   return out;
 }

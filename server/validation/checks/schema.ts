@@ -1,5 +1,5 @@
 import 'server-only';
-import { ISTIO_KINDS, isIstioKindName, validateIstioObject } from '@/lib/istio';
+import { ISTIO_KIND_LIST, validateIstioObject } from '@/lib/istio';
 import { finding, type Check } from '../types';
 
 /** The weight sum has its own check (MRD0005): not reported twice. */
@@ -12,10 +12,9 @@ export const schema: Check = {
   severity: 'error',
   description: 'An Istio or MCS object does not pass its kind\'s schema validation.',
   run(ctx) {
-    return Object.keys(ISTIO_KINDS).flatMap((kind) =>
+    return ISTIO_KIND_LIST.flatMap(({ kind, apiVersion }) =>
       ctx.items(kind).flatMap((item) => {
-        if (!isIstioKindName(kind)) return [];
-        const result = validateIstioObject({ ...item.obj, apiVersion: ISTIO_KINDS[kind].apiVersion, kind });
+        const result = validateIstioObject({ ...item.obj, apiVersion, kind });
         if (result.ok) return [];
         return result.causes
           .filter((c) => !isWeightSum(c.field, c.message))

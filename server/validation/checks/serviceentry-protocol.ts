@@ -1,6 +1,7 @@
 import 'server-only';
-import { scopesOverlap, visibility } from '../hosts';
-import { finding, type Check, type Item, type Loose } from '../types';
+import { scopesOverlap, visibility } from '@/lib/mesh-rules/export-to';
+import { arr, rec, strs } from '@/lib/mesh-rules/spec';
+import { finding, type Check, type Item } from '../types';
 
 interface Entry {
   se: Item;
@@ -17,11 +18,11 @@ export const serviceEntryProtocol: Check = {
   run(ctx) {
     const byHostPort = new Map<string, Entry[]>();
     for (const se of ctx.items('ServiceEntry')) {
-      const spec = se.obj.spec as Loose;
-      const scopes = visibility(spec?.exportTo, se.namespace ?? 'default');
-      for (const h of Array.isArray(spec?.hosts) ? spec.hosts : []) {
-        for (const p of Array.isArray(spec?.ports) ? spec.ports : []) {
-          if (typeof p?.number !== 'number') continue;
+      const spec = rec(se.obj.spec);
+      const scopes = visibility(strs(spec.exportTo), se.namespace ?? 'default');
+      for (const h of strs(spec.hosts)) {
+        for (const p of arr(spec.ports).map(rec)) {
+          if (typeof p.number !== 'number') continue;
           const key = `${se.cluster}|${h}|${p.number}`;
           byHostPort.set(key, [...(byHostPort.get(key) ?? []), { se, protocol: String(p.protocol ?? '').toUpperCase(), scopes }]);
         }

@@ -1,7 +1,9 @@
 import 'server-only';
+import { namespaceInjection } from '@/lib/mesh-rules/injection';
+import { hasProxy, isAmbientPod } from '@/lib/mesh-rules/proxy';
 import { sidecarSelector } from '../sidecars';
 import { finding, type Check } from '../types';
-import { hasProxy, isAmbientPod, namespaceMode, selects } from '../workloads';
+import { selects } from '../workloads';
 
 /** A Sidecar resource has no effect on workloads in ambient mode (no sidecar to configure). */
 export const sidecarAmbient: Check = {
@@ -14,7 +16,7 @@ export const sidecarAmbient: Check = {
       const selector = sidecarSelector(sc);
       const ns = ctx.namespace(sc.cluster, sc.namespace ?? 'default');
       const pods = ctx.pods(sc.namespace ?? 'default', sc.cluster).filter((p) => selects(selector, p.obj.metadata.labels));
-      const ambientNs = namespaceMode(ns?.obj) === 'ambient';
+      const ambientNs = namespaceInjection(ns?.obj.metadata.labels) === 'ambient';
       const ambientPods = pods.length > 0 && pods.every((p) => isAmbientPod(p.obj) && !hasProxy(p.obj));
       if (!(selector ? ambientPods : ambientNs)) return [];
       const what = selector ? 'the workloads it selects are' : `namespace ${sc.namespace} is`;

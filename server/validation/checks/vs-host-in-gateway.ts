@@ -1,7 +1,8 @@
 import 'server-only';
-import { gatewayHost, hostsIntersect } from '../hosts';
+import { gatewayHost, hostsIntersect } from '@/lib/mesh-rules/hosts';
 import { gatewayRef, gatewaysOf, hostsOf } from '../routes';
-import { finding, type Check, type Loose } from '../types';
+import { arr, at, rec, strs } from '@/lib/mesh-rules/spec';
+import { finding, type Check } from '../types';
 import { INTERNAL_GATEWAY } from './vs-gateway';
 
 /** istioctl's GatewayAnalyzer: some host of the VirtualService is served by each Gateway it binds to. */
@@ -20,8 +21,8 @@ export const vsHostInGateway: Check = {
         const gwHosts = ctx
           .items('Gateway', vs.cluster)
           .filter((gw) => gw.namespace === ref.namespace && gw.name === ref.name)
-          .flatMap((gw) => ((gw.obj.spec as Loose)?.servers ?? []).flatMap((s: Loose) => (Array.isArray(s?.hosts) ? s.hosts : [])))
-          .map((h: string) => gatewayHost(h, ref.namespace))
+          .flatMap((gw) => arr(rec(gw.obj.spec).servers).flatMap((s) => strs(at(s, 'hosts'))))
+          .map((h) => gatewayHost(h, ref.namespace))
           .filter(([hostNs]) => hostNs === '*' || hostNs === ns);
         const served = gwHosts.some(([, gh]) => hosts.some((h) => hostsIntersect(gh, h)));
         return served

@@ -1,7 +1,9 @@
 import 'server-only';
-import { fqdn, scopesOverlap, visibility } from '../hosts';
+import { scopesOverlap, visibility } from '@/lib/mesh-rules/export-to';
+import { fqdn } from '@/lib/mesh-rules/hosts';
 import { gatewaysOf, hostsOf } from '../routes';
-import { finding, type Check, type Item, type Loose } from '../types';
+import { rec, strs } from '@/lib/mesh-rules/spec';
+import { finding, type Check, type Item } from '../types';
 
 /**
  * Several VirtualServices of one cluster bound to `gateway` (the mesh: sidecars, or one Gateway) for the
@@ -11,7 +13,7 @@ export function hostConflicts(ctx: { clusters: string[]; items(kind: string, clu
   const groups = new Map<string, { vs: Item; host: string; scopes: Set<string> }[]>();
   for (const vs of ctx.items('VirtualService')) {
     const ns = vs.namespace ?? 'default';
-    const scopes = visibility((vs.obj.spec as Loose)?.exportTo, ns);
+    const scopes = visibility(strs(rec(vs.obj.spec).exportTo), ns);
     for (const gateway of bound(vs)) {
       for (const h of new Set(hostsOf(vs).map((x) => fqdn(x, ns)))) {
         const key = `${vs.cluster}|${gateway}|${h}`;

@@ -1,7 +1,9 @@
 import 'server-only';
-import { fqdn, hostsIntersect, visibility, visibleIn } from '../hosts';
+import { visibility, visibleIn } from '@/lib/mesh-rules/export-to';
+import { fqdn, hostsIntersect, isWildcard } from '@/lib/mesh-rules/hosts';
 import { destinationsOf } from '../routes';
-import { finding, type Check, type Loose } from '../types';
+import { arr, at, rec, str, strs } from '@/lib/mesh-rules/spec';
+import { finding, type Check } from '../types';
 
 /**
  * istioctl's DestinationRuleAnalyzer: a route's subset is defined by a DestinationRule of the host.
@@ -17,17 +19,18 @@ export const vsSubset: Check = {
     return ctx.items('VirtualService').flatMap((vs) => {
       const ns = vs.namespace ?? 'default';
       const rules = ctx.items('DestinationRule', vs.cluster).filter((dr) =>
-        visibleIn(visibility((dr.obj.spec as Loose)?.exportTo, dr.namespace ?? 'default'), ns) || dr.namespace === ns,
+        visibleIn(visibility(strs(rec(dr.obj.spec).exportTo), dr.namespace ?? 'default'), ns) || dr.namespace === ns,
       );
       return destinationsOf(vs).flatMap((d) => {
         if (d.host === undefined || d.subset === undefined) return [];
         const host = fqdn(d.host, ns);
         const defined = rules.some((dr) => {
-          const spec = dr.obj.spec as Loose;
-          if (typeof spec?.host !== 'string') return false;
-          const drHost = fqdn(spec.host, dr.namespace ?? 'default');
-          const matches = drHost === host || (drHost.startsWith('*') && hostsIntersect(drHost, host));
-          return matches && Array.isArray(spec.subsets) && spec.subsets.some((s: Loose) => s?.name === d.subset);
+          const spec = rec(dr.obj.spec);
+          const written = str(spec.host);
+          if (written === undefined) return false;
+          const drHost = fqdn(written, dr.namespace ?? 'default');
+          const matches = drHost === host || (isWildcard(drHost) && hostsIntersect(drHost, host));
+          return matches && arr(spec.subsets).some((s) => at(s, 'name') === d.subset);
         });
         if (defined) return [];
         return [finding(this, vs, `${d.path}.subset`, `Referenced host+subset in destinationrule not found: "${d.host}+${d.subset}"`)];

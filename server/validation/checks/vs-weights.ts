@@ -1,5 +1,7 @@
 import 'server-only';
-import { finding, type Check, type Loose } from '../types';
+import { ROUTE_PROTOCOLS } from '@/lib/mesh-rules/routes';
+import { arr, at, num, rec } from '@/lib/mesh-rules/spec';
+import { finding, type Check } from '../types';
 
 /** Destinations of one route whose weights do not sum to 100 (Istio rejects or renormalises them). */
 export const vsWeights: Check = {
@@ -9,15 +11,15 @@ export const vsWeights: Check = {
   description: 'The weights of a route\'s destinations do not add up to 100.',
   run(ctx) {
     return ctx.items('VirtualService').flatMap((vs) => {
-      const spec = vs.obj.spec as Loose;
-      return (['http', 'tcp', 'tls'] as const).flatMap((proto) =>
-        (Array.isArray(spec?.[proto]) ? spec[proto] : []).flatMap((rule: Loose, i: number) => {
-          const route: Loose[] = Array.isArray(rule?.route) ? rule.route : [];
+      const spec = rec(vs.obj.spec);
+      return ROUTE_PROTOCOLS.flatMap((proto) =>
+        arr(spec[proto]).flatMap((rule, i) => {
+          const route = arr(at(rule, 'route'));
           if (route.length < 2) return [];
-          const sum = route.reduce((t, d) => t + (typeof d?.weight === 'number' ? d.weight : 0), 0);
+          const weights = route.map((d) => num(at(d, 'weight')) ?? 0);
+          const sum = weights.reduce((t, w) => t + w, 0);
           if (sum === 100) return [];
-          const weights = route.map((d) => (typeof d?.weight === 'number' ? d.weight : 0)).join('+');
-          return [finding(this, vs, `spec.${proto}[${i}].route`, `The weights of the ${route.length} destinations sum to ${sum} (${weights}), not 100.`)];
+          return [finding(this, vs, `spec.${proto}[${i}].route`, `The weights of the ${route.length} destinations sum to ${sum} (${weights.join('+')}), not 100.`)];
         }),
       );
     });

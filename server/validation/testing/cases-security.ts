@@ -41,6 +41,13 @@ export const SECURITY_CASES: CheckCase[] = [
     expect: { kind: 'PeerAuthentication', name: 'default', path: 'spec.mtls.mode' },
   },
   {
+    check: mtlsStrictNoSidecar,
+    title: 'STRICT on pods of a namespace without injection: a native sidecar enforces it, no proxy does not',
+    valid: [ns('plain', {}), pod('plain', 'p-1', { app: 'p' }, { proxy: 'native' }), pa('plain', 'default', mode('STRICT'))],
+    invalid: [ns('plain', {}), pod('plain', 'p-1', { app: 'p' }, { proxy: 'native' }), pod('plain', 'p-2', { app: 'p' }, { proxy: false }), pa('plain', 'default', mode('STRICT'))],
+    expect: { kind: 'PeerAuthentication', name: 'default', path: 'spec.mtls.mode' },
+  },
+  {
     check: authzNoWorkloads,
     title: 'selector matching no mesh pod',
     valid: [...BASE, ap('bookinfo', 'allow', { selector: { matchLabels: { app: 'reviews' } } })],

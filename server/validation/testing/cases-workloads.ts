@@ -47,6 +47,13 @@ export const WORKLOAD_CASES: CheckCase[] = [
     expect: { kind: 'Pod', name: 'bare', path: 'spec.containers' },
   },
   {
+    check: podMissingProxy,
+    title: 'a native sidecar (istio-proxy init container, restartPolicy Always) is the proxy; a pod the label asks to inject has none',
+    valid: [...BASE, pod('bookinfo', 'native', { app: 'x' }, { proxy: 'native' })],
+    invalid: [ns('plain', {}), pod('plain', 'asks', { app: 'x', 'sidecar.istio.io/inject': 'true' }, { proxy: false })],
+    expect: { kind: 'Pod', name: 'asks', path: 'spec.containers' },
+  },
+  {
     check: portName,
     title: 'port named "web"',
     valid: [...BASE, details([{ name: 'http-web', port: 80 }, { name: 'web', appProtocol: 'grpc', port: 81 }])],

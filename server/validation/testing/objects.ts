@@ -1,5 +1,5 @@
 // Builders of Kubernetes/Istio objects for the checks' table tests. Test-only.
-import { emptyObjects, INVENTORY_KINDS, type InventoryKind, type InventorySnapshot, type K8sObject } from '@/lib/inventory/types';
+import { emptyObjects, isInventoryKind, type InventorySnapshot, type K8sObject } from '@/lib/inventory/types';
 
 type Labels = Record<string, string>;
 type Spec = Record<string, unknown>;
@@ -14,9 +14,14 @@ const obj = (apiVersion: string, kind: string, namespace: string | undefined, na
 export const ns = (name: string, labels: Labels = { 'istio-injection': 'enabled' }) => obj('v1', 'Namespace', undefined, name, {}, { labels });
 export const svc = (namespace: string, name: string, spec: Spec = {}, meta: Spec = {}) =>
   obj('v1', 'Service', namespace, name, { spec: { selector: { app: name }, ports: [{ name: 'http', port: 9080 }], ...spec } }, meta);
-export const pod = (namespace: string, name: string, labels: Labels, opts: { proxy?: boolean; sa?: string; annotations?: Labels } = {}) =>
+/** A pod with the istio-proxy container (`proxy: 'native'`: as a native sidecar, an init container with restartPolicy Always). */
+export const pod = (namespace: string, name: string, labels: Labels, opts: { proxy?: boolean | 'native'; sa?: string; annotations?: Labels } = {}) =>
   obj('v1', 'Pod', namespace, name, {
-    spec: { serviceAccountName: opts.sa ?? 'default', containers: [{ name: 'app' }, ...(opts.proxy === false ? [] : [{ name: 'istio-proxy' }])] },
+    spec: {
+      serviceAccountName: opts.sa ?? 'default',
+      ...(opts.proxy === 'native' ? { initContainers: [{ name: 'istio-proxy', restartPolicy: 'Always' }] } : {}),
+      containers: [{ name: 'app' }, ...(opts.proxy === false || opts.proxy === 'native' ? [] : [{ name: 'istio-proxy' }])],
+    },
   }, { labels, ...(opts.annotations ? { annotations: opts.annotations } : {}) });
 export const deployment = (namespace: string, name: string, labels: Labels, template: Spec = {}) =>
   obj('apps/v1', 'Deployment', namespace, name, { spec: { selector: { matchLabels: labels }, template: { metadata: { labels, ...template } } } });
@@ -54,7 +59,7 @@ export function snapshotOf(world: World): InventorySnapshot {
   return {
     clusters: Object.entries(perCluster).map(([cluster, objects]) => {
       const o = emptyObjects();
-      for (const x of objects) if (x.kind && x.kind in INVENTORY_KINDS) o[x.kind as InventoryKind].push(structuredClone(x));
+      for (const x of objects) if (x.kind && isInventoryKind(x.kind)) o[x.kind].push(structuredClone(x));
       return { cluster, state: 'synced' as const, objects: o };
     }),
   };

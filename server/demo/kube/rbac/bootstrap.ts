@@ -1,5 +1,6 @@
 import 'server-only';
 import { isDeepStrictEqual } from 'node:util';
+import { ISTIO_KIND_LIST } from '@/lib/istio/kinds';
 import type { KubeObject } from '../../types';
 import type { ClusterStore } from '../store';
 import { ALL_AUTHENTICATED, RBAC_API_VERSION, RBAC_GROUP, type PolicyRule, type Subject } from './types';
@@ -15,8 +16,8 @@ import { ALL_AUTHENTICATED, RBAC_API_VERSION, RBAC_GROUP, type PolicyRule, type 
 
 const READ = ['get', 'list', 'watch'];
 const WRITE = ['create', 'delete', 'deletecollection', 'patch', 'update'];
-/** The API groups of Istio and MCS config, which `view` reads and `edit` writes. */
-export const MESH_CONFIG_GROUPS = ['networking.istio.io', 'security.istio.io', 'multicluster.x-k8s.io'];
+/** The API groups of Istio and MCS config, which `view` reads and `edit` writes (from the one kind list, lib/istio/kinds.ts). */
+export const MESH_CONFIG_GROUPS = [...new Set(ISTIO_KIND_LIST.map((k) => k.group))];
 
 const rule = (apiGroups: string[], resources: string[], verbs: string[]): PolicyRule => ({ apiGroups, resources, verbs });
 
