@@ -40,3 +40,11 @@ export type ClusterEvent = z.infer<typeof clusterEventSchema>;
 export type AlertsEvent = z.infer<typeof alertsEventSchema>;
 export type MeridianEvent = z.infer<typeof meridianEventSchema>;
 export type MeridianEventType = MeridianEvent['type'];
+
+/**
+ * Whether an event concerns a cluster scope: no scope (or an empty one) is every cluster, and an
+ * event without a cluster concerns every scope. /api/events?clusters= and the graph page filter with it.
+ */
+export function eventInScope(e: MeridianEvent, clusters: ReadonlySet<string> | undefined): boolean {
+  return !clusters?.size || !('cluster' in e) || !e.cluster || clusters.has(e.cluster);
+}
