@@ -69,6 +69,21 @@ test('the graph shows the three clusters and the cross-cluster edges, with pixel
   await page.screenshot({ path: 'test-results/screenshots/graph-table.png' });
 });
 
+test('the tab keeps one event stream: the graph listens on the shared one, across pages', async ({ page }) => {
+  const streams: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === '/api/events') streams.push(r.url());
+  });
+  await openGraph(page, 'clusters=us-east,eu-west');
+  const nav = page.getByRole('navigation', { name: 'Main navigation' });
+  for (const label of ['Mesh & Clusters', 'Alerts', 'Graph']) {
+    await nav.getByRole('link', { name: label, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: label })).toBeVisible();
+  }
+  await expect(page.getByTestId('graph-canvas')).toHaveAttribute('data-draw-state', 'drawn');
+  expect(streams.map((u) => new URL(u).search)).toEqual(['']);
+});
+
 test('clicking hello-app-engine shows its outbound rate in the side panel', async ({ page }) => {
   await openGraph(page);
   await clickNode(page, HELLO);
