@@ -57,6 +57,8 @@ test('the graph shows the three clusters and the cross-cluster edges, with pixel
 
   await page.getByRole('button', { name: 'Legend' }).click();
   await expect(page.getByTestId('graph-legend')).toContainText('Cross-cluster');
+  // The health rules as the server applied them (its thresholds), not a copy in the page.
+  await expect(page.getByTestId('graph-legend')).toContainText(/Degraded \(5xx ≥ [\d.]+%/);
   await page.getByRole('button', { name: 'Dark theme' }).click();
   await page.screenshot({ path: 'test-results/screenshots/graph-mesh-dark.png' });
   await page.getByRole('button', { name: 'Light theme' }).click();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { thresholdsSchema } from '@/lib/health';
 
 /**
  * The graph contract (DESIGN.md "Graph contract"): what /api/graph returns and the UI draws.
@@ -94,6 +95,8 @@ export const graphEdgeSchema = z.object({
   latencyMs: latencySchema,
   /** Share of the edge's traffic that was mutual TLS, 0..1 (undefined = no data). */
   mtlsShare: z.number().min(0).max(1).optional(),
+  /** The server's verdict: the edge is mutual TLS (share >= lib/health.ts FULL_MTLS_SHARE); undefined = no data. */
+  mtls: z.boolean().optional(),
   principals: z.object({ source: z.array(z.string()), destination: z.array(z.string()) }).optional(),
   crossCluster: z.boolean(),
   health: healthSchema,
@@ -130,6 +133,8 @@ export const graphSchema = z.object({
   timestamp: z.number(),
   /** Window in seconds. */
   duration: z.number(),
+  /** The health thresholds the verdicts were made with (the server's configuration). */
+  thresholds: thresholdsSchema,
 });
 export type Graph = z.infer<typeof graphSchema>;
 
