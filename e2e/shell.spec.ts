@@ -78,3 +78,8 @@ test('API errors name the problem', async ({ request }) => {
   const metrics = await request.get('/metrics');
   expect(await metrics.text()).toMatch(/meridian_http_request_duration_seconds_bucket\{.*route="\/api\/namespaces".*status="404"/);
 });
+
+test('the graph benchmark page is not part of the console (only the bench build serves it)', async ({ request }) => {
+  const res = await request.get('/bench/graph?nodes=10');
+  expect(res.status()).toBe(404);
+});
