@@ -21,7 +21,7 @@ export const thresholdsSchema = z.object({
 export type Thresholds = z.infer<typeof thresholdsSchema>;
 
 /** An edge is mutual TLS when at least this share of its traffic was (the rest: plaintext or permissive). */
-export const FULL_MTLS_SHARE = 0.99;
+const FULL_MTLS_SHARE = 0.99;
 
 /** The mTLS verdict of an edge from its share: undefined without data. */
 export function isFullMtls(share: number | undefined): boolean | undefined {

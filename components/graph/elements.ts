@@ -35,7 +35,7 @@ export function edgeWidth(e: GraphEdge): number {
   return Math.min(9, Math.round((1 + 1.6 * Math.log10(1 + Math.max(0, rate))) * 10) / 10);
 }
 
-export function nodeLabel(n: GraphNode): string {
+function nodeLabel(n: GraphNode): string {
   const name = n.name.length > 32 ? `${n.name.slice(0, 30)}…` : n.name;
   return n.version && n.kind !== 'workload' ? `${name}\n${n.version}` : name;
 }

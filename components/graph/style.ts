@@ -52,7 +52,7 @@ export const PALETTES: Record<'light' | 'dark', Palette> = {
 };
 
 /** Node shape per kind (the legend draws the same). */
-export const SHAPES: Record<NodeKind, string> = {
+const SHAPES: Record<NodeKind, string> = {
   app: 'round-rectangle',
   workload: 'ellipse',
   service: 'round-triangle',

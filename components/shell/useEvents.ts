@@ -19,7 +19,7 @@ function browserHub(): EventHub | undefined {
 }
 
 /** Calls `listener` with every event of the tab's stream while mounted (and `enabled`). */
-export function useEvents(listener: LiveListener, enabled = true): void {
+function useEvents(listener: LiveListener, enabled = true): void {
   const latest = useRef(listener);
   useEffect(() => {
     latest.current = listener;

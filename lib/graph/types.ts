@@ -17,7 +17,7 @@ export type Health = z.infer<typeof healthSchema>;
 export const nodeKindSchema = z.enum(['app', 'workload', 'service', 'serviceEntry', 'external', 'unknown']);
 export type NodeKind = z.infer<typeof nodeKindSchema>;
 
-export const mtlsModeSchema = z.enum(['strict', 'permissive', 'off']);
+const mtlsModeSchema = z.enum(['strict', 'permissive', 'off']);
 
 export const badgesSchema = z.object({
   mtls: mtlsModeSchema.optional(),
@@ -36,7 +36,7 @@ export const badgesSchema = z.object({
 export type Badges = z.infer<typeof badgesSchema>;
 
 /** Traffic totals of a node or an edge, per second over the window. */
-export const trafficSchema = z.object({
+const trafficSchema = z.object({
   /** Requests/s (http, grpc) — for tcp edges, 0 and see bytesPerSecond. */
   rps: z.number().nonnegative(),
   /** Share of requests answered 5xx (or grpc non-OK), 0..1. */
@@ -69,7 +69,7 @@ export type GraphNode = z.infer<typeof graphNodeSchema>;
 export const protocolSchema = z.enum(['http', 'grpc', 'tcp']);
 export type Protocol = z.infer<typeof protocolSchema>;
 
-export const latencySchema = z.object({
+const latencySchema = z.object({
   p50: z.number().nonnegative().optional(),
   p95: z.number().nonnegative().optional(),
   p99: z.number().nonnegative().optional(),
