@@ -57,6 +57,8 @@ test('the graph shows the three clusters and the cross-cluster edges, with pixel
 
   await page.getByRole('button', { name: 'Legend' }).click();
   await expect(page.getByTestId('graph-legend')).toContainText('Cross-cluster');
+  // The health rules as the server applied them (its thresholds), not a copy in the page.
+  await expect(page.getByTestId('graph-legend')).toContainText(/Degraded \(5xx ≥ [\d.]+%/);
   await page.getByRole('button', { name: 'Dark theme' }).click();
   await page.screenshot({ path: 'test-results/screenshots/graph-mesh-dark.png' });
   await page.getByRole('button', { name: 'Light theme' }).click();
@@ -67,6 +69,21 @@ test('the graph shows the three clusters and the cross-cluster edges, with pixel
   await page.getByRole('tab', { name: /Edges/ }).click();
   await expect(page.getByTestId(`row-${HELLO}->${MASTER_SVC}:http`)).toContainText('cross-cluster');
   await page.screenshot({ path: 'test-results/screenshots/graph-table.png' });
+});
+
+test('the tab keeps one event stream: the graph listens on the shared one, across pages', async ({ page }) => {
+  const streams: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === '/api/events') streams.push(r.url());
+  });
+  await openGraph(page, 'clusters=us-east,eu-west');
+  const nav = page.getByRole('navigation', { name: 'Main navigation' });
+  for (const label of ['Mesh & Clusters', 'Alerts', 'Graph']) {
+    await nav.getByRole('link', { name: label, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: label })).toBeVisible();
+  }
+  await expect(page.getByTestId('graph-canvas')).toHaveAttribute('data-draw-state', 'drawn');
+  expect(streams.map((u) => new URL(u).search)).toEqual(['']);
 });
 
 test('clicking hello-app-engine shows its outbound rate in the side panel', async ({ page }) => {

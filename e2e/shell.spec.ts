@@ -78,3 +78,24 @@ test('API errors name the problem', async ({ request }) => {
   const metrics = await request.get('/metrics');
   expect(await metrics.text()).toMatch(/meridian_http_request_duration_seconds_bucket\{.*route="\/api\/namespaces".*status="404"/);
 });
+
+test('the graph benchmark page is not part of the console (only the bench build serves it)', async ({ request }) => {
+  const res = await request.get('/bench/graph?nodes=10');
+  expect(res.status()).toBe(404);
+});
+
+test('the console has its icon and a web manifest (installable: name, icons, standalone)', async ({ page, request }) => {
+  await page.goto('/');
+  const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+  expect(href).toBe('/manifest.webmanifest');
+  const manifest = (await (await request.get(href!)).json()) as { short_name: string; start_url: string; display: string; theme_color: string; icons: { src: string; type: string }[] };
+  expect(manifest).toMatchObject({ short_name: 'Meridian', start_url: '/', display: 'standalone' });
+  expect(await page.locator('meta[name="theme-color"]').getAttribute('content')).toBe(manifest.theme_color);
+  const icons = [...manifest.icons.map((i) => i.src), ...(await page.locator('link[rel="icon"]').evaluateAll((ls) => ls.map((l) => l.getAttribute('href') ?? '')))];
+  expect(icons).toContain('/icon.svg');
+  for (const src of new Set(icons)) {
+    const res = await request.get(src);
+    expect(res.status(), src).toBe(200);
+    expect(res.headers()['content-type'], src).toMatch(/^image\/(svg\+xml|png)/);
+  }
+});

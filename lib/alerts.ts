@@ -10,10 +10,10 @@ export const alertSeveritySchema = z.enum(['critical', 'warning', 'info']);
 export type AlertSeverity = z.infer<typeof alertSeveritySchema>;
 export const SEVERITY_ORDER: readonly AlertSeverity[] = ['critical', 'warning', 'info'];
 
-export const alertStateSchema = z.enum(['firing', 'pending', 'silenced']);
+const alertStateSchema = z.enum(['firing', 'pending', 'silenced']);
 export type AlertState = z.infer<typeof alertStateSchema>;
 
-export const alertEntityKindSchema = z.enum(['edge', 'service', 'workload', 'cluster', 'proxy', 'certificate']);
+const alertEntityKindSchema = z.enum(['edge', 'service', 'workload', 'cluster', 'proxy', 'certificate']);
 
 /** What the alert is about: a graph node/edge id (lib/graph/types.ts nodeId), a cluster pair `cluster:<a>->cluster:<b>`, a cluster or proxy name. */
 export const alertEntitySchema = z.object({ kind: alertEntityKindSchema, id: z.string() });
@@ -60,7 +60,7 @@ export const alertsResponseSchema = z.object({
 });
 export type AlertsResponse = z.infer<typeof alertsResponseSchema>;
 
-export const silenceMatcherSchema = z.object({
+const silenceMatcherSchema = z.object({
   name: z.string().min(1).max(200),
   value: z.string().max(1000),
   isRegex: z.boolean().default(false),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { cacheStateSchema } from './events';
 
-export const prometheusStatusSchema = z.object({
+const prometheusStatusSchema = z.object({
   url: z.string(),
   state: z.enum(['ready', 'unready', 'unreachable']),
   version: z.string().optional(),

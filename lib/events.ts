@@ -3,12 +3,12 @@ import { z } from 'zod';
 // The events of the in-process bus (server/events/bus.ts), also what /api/events forwards to the
 // browser, which parses them with these schemas.
 
-export const inventoryActionSchema = z.enum(['added', 'modified', 'deleted']);
+const inventoryActionSchema = z.enum(['added', 'modified', 'deleted']);
 
 export const cacheStateSchema = z.enum(['syncing', 'synced', 'error', 'reconnecting']);
 
 /** One object of a cluster's inventory cache was added, modified or deleted. */
-export const inventoryEventSchema = z.looseObject({
+const inventoryEventSchema = z.looseObject({
   type: z.literal('inventory'),
   cluster: z.string(),
   /** Absent for cluster-scoped kinds (Namespace). */
@@ -20,7 +20,7 @@ export const inventoryEventSchema = z.looseObject({
 });
 
 /** A cluster's cache changed state (syncing, synced, error with its reason, reconnecting). */
-export const clusterEventSchema = z.looseObject({
+const clusterEventSchema = z.looseObject({
   type: z.literal('cluster'),
   cluster: z.string(),
   state: cacheStateSchema,
@@ -28,7 +28,7 @@ export const clusterEventSchema = z.looseObject({
 });
 
 /** Reserved for server/alerts: the set of firing alerts changed. Fields beyond `type` are free. */
-export const alertsEventSchema = z.looseObject({
+const alertsEventSchema = z.looseObject({
   type: z.literal('alerts'),
   cluster: z.string().optional(),
 });
@@ -40,3 +40,11 @@ export type ClusterEvent = z.infer<typeof clusterEventSchema>;
 export type AlertsEvent = z.infer<typeof alertsEventSchema>;
 export type MeridianEvent = z.infer<typeof meridianEventSchema>;
 export type MeridianEventType = MeridianEvent['type'];
+
+/**
+ * Whether an event concerns a cluster scope: no scope (or an empty one) is every cluster, and an
+ * event without a cluster concerns every scope. /api/events?clusters= and the graph page filter with it.
+ */
+export function eventInScope(e: MeridianEvent, clusters: ReadonlySet<string> | undefined): boolean {
+  return !clusters?.size || !('cluster' in e) || !e.cluster || clusters.has(e.cluster);
+}

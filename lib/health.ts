@@ -1,15 +1,31 @@
+import { z } from 'zod';
 import type { Health } from './graph/types';
+
+// The one home of the health and mTLS thresholds. The server applies them (server/graph/appenders,
+// services, alerts) and reports the verdicts (`health`, `mtls`) and the thresholds it used (the
+// graph's `thresholds`); the UI only draws what it is told.
+
+const levelsSchema = z.object({ degraded: z.number().min(0).max(1), failing: z.number().min(0).max(1) });
 
 /**
  * Health thresholds (DESIGN.md "Graph contract"). A rate at or above `degraded` makes the subject
  * degraded, at or above `failing` failing; the worse of the 5xx and 4xx verdicts wins.
  * Rates are shares 0..1 (0.001 = 0.1%). A threshold of 0 disables that check.
  */
-export interface Thresholds {
+export const thresholdsSchema = z.object({
   /** 5xx (and grpc non-OK) share. */
-  serverError: { degraded: number; failing: number };
+  serverError: levelsSchema,
   /** 4xx share. */
-  clientError: { degraded: number; failing: number };
+  clientError: levelsSchema,
+});
+export type Thresholds = z.infer<typeof thresholdsSchema>;
+
+/** An edge is mutual TLS when at least this share of its traffic was (the rest: plaintext or permissive). */
+const FULL_MTLS_SHARE = 0.99;
+
+/** The mTLS verdict of an edge from its share: undefined without data. */
+export function isFullMtls(share: number | undefined): boolean | undefined {
+  return share === undefined ? undefined : share >= FULL_MTLS_SHARE;
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = {

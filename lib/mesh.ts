@@ -3,7 +3,7 @@ import { z } from 'zod';
 // GET /api/mesh: the mesh's control planes, multi-cluster services (MCS exports x imports) and the
 // cross-cluster traffic matrix. Shared by the server (which shapes it) and the page (which parses it).
 
-export const proxySyncSchema = z.object({
+const proxySyncSchema = z.object({
   proxies: z.number().int().nonnegative(),
   synced: z.number().int().nonnegative(),
   stale: z.number().int().nonnegative(),
@@ -12,7 +12,7 @@ export const proxySyncSchema = z.object({
   unsynced: z.array(z.object({ proxy: z.string(), state: z.enum(['stale', 'notSent']) })),
 });
 
-export const remoteSecretSchema = z.object({
+const remoteSecretSchema = z.object({
   /** The cluster the secret gives access to. */
   cluster: z.string(),
   secretName: z.string(),
@@ -42,7 +42,7 @@ export const clusterCardSchema = z.object({
 });
 export type ClusterCard = z.infer<typeof clusterCardSchema>;
 
-export const controlPlaneModelSchema = z.enum(['multi-primary', 'primary-remote', 'single-cluster', 'independent', 'unknown']);
+const controlPlaneModelSchema = z.enum(['multi-primary', 'primary-remote', 'single-cluster', 'independent', 'unknown']);
 export type ControlPlaneModel = z.infer<typeof controlPlaneModelSchema>;
 
 export const controlPlaneSchema = z.object({

@@ -26,7 +26,7 @@ export const metricsQuerySchema = z
   });
 export type MetricsQuery = z.infer<typeof metricsQuerySchema>;
 
-export const seriesSchema = z.object({
+const seriesSchema = z.object({
   name: z.enum(['rps', 'errorRate', 'p50', 'p95', 'p99']),
   /** [unix seconds, value] */
   points: z.array(z.tuple([z.number(), z.number()])),

@@ -2,7 +2,7 @@
  * The console's selection lives in the URL so every view is deep-linkable and back/forward works.
  * `clusters` and `namespaces` are the scope every page shares; pages add their own parameters.
  */
-export const SCOPE_PARAMS = ['clusters', 'namespaces'] as const;
+const SCOPE_PARAMS = ['clusters', 'namespaces'] as const;
 
 export interface Scope {
   /** Selected clusters; empty = all. */

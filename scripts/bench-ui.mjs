@@ -2,15 +2,18 @@
 // npm run bench:ui — time from "graph data ready" to the first complete draw (cytoscape 'render'
 // after layoutstop with every element) in Chromium, for synthetic graphs of 200, 1,000 and 5,000
 // nodes (~2 edges per node, 3 clusters x 4 namespaces), drawn by the production graph component on
-// /bench/graph. Builds the console into BENCH_DIST_DIR (default .next-bench) when sources changed,
-// starts `next start` on a free port, prints a table (median of --runs, default 3).
+// /bench/graph, a page only the bench build has (app/bench/graph/page.bench.tsx, served when
+// next.config.js sees MERIDIAN_BENCH_BUILD=1). Builds the console that way into BENCH_DIST_DIR
+// (default .next-bench) when sources changed, starts `next start` on a free port, prints a table
+// (median of --runs, default 3).
 //   node scripts/bench-ui.mjs [--sizes 200,1000,5000] [--runs 3]
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { buildConsole } from './lib/build.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const arg = (name, def) => {
@@ -22,26 +25,9 @@ const runs = Number(arg('runs', '3'));
 const dist = process.env.BENCH_DIST_DIR || '.next-bench';
 const GOALS = { 1000: 2000, 5000: 6000 };
 
-function newest(dir) {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
-
-function ensureBuild() {
-  const buildId = join(root, dist, 'BUILD_ID');
-  const sources = Math.max(...['app', 'components', 'lib'].map((d) => newest(join(root, d))));
-  if (existsSync(buildId) && statSync(buildId).mtimeMs > sources) return;
-  console.log(`Building the console into ${dist} (next build)…`);
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/next/dist/bin/next'), 'build'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NEXT_DIST_DIR: dist, NEXT_TELEMETRY_DISABLED: '1' },
-  });
-  if (r.status !== 0) throw new Error(`next build failed (exit ${r.status})`);
+async function ensureBuild() {
+  const code = await buildConsole({ distDir: dist, env: { MERIDIAN_BENCH_BUILD: '1' } });
+  if (code !== 0) throw new Error(`next build failed (exit ${code})`);
 }
 
 const freePort = () =>
@@ -84,7 +70,7 @@ async function startConsole(port) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main() {
-  ensureBuild();
+  await ensureBuild();
   const port = await freePort();
   const server = await startConsole(port);
   const browser = await chromium.launch({

@@ -2,7 +2,8 @@
 
 import { Button, DescriptionList, DescriptionListDescription, DescriptionListGroup, DescriptionListTerm, Label, LabelGroup, Title } from '@patternfly/react-core';
 import type { Graph, GraphEdge } from '@/lib/graph/types';
-import { CodesTable, HealthBadge, nameOf } from './detail-parts';
+import { HealthLabel } from '@/components/shell/HealthLabel';
+import { CodesTable, nameOf } from './detail-parts';
 import { formatBytes, formatMs, formatPct, formatRate } from './format';
 import { MetricsCharts } from './MetricsCharts';
 
@@ -27,9 +28,9 @@ export function EdgeDetails({ graph, edge, duration, refetchInterval, onSelect }
       </Title>
       <LabelGroup numLabels={5} className="meridian-detail-labels">
         <Label isCompact>{edge.protocol}</Label>
-        <HealthBadge health={edge.health} />
+        <HealthLabel health={edge.health} />
         {edge.crossCluster && <Label isCompact color="purple">cross-cluster</Label>}
-        {edge.mtlsShare !== undefined && <Label isCompact color={edge.mtlsShare >= 0.99 ? 'green' : 'orange'}>mTLS {formatPct(edge.mtlsShare)}</Label>}
+        {edge.mtls !== undefined && <Label isCompact color={edge.mtls ? 'green' : 'orange'}>mTLS {formatPct(edge.mtlsShare)}</Label>}
       </LabelGroup>
       <DescriptionList isCompact isHorizontal className="meridian-detail-section">
         {edge.protocol === 'tcp' ? <Row term="Throughput">{formatBytes(edge.bytesPerSecond ?? 0)}</Row> : <Row term="Rate" testId="edge-rps">{formatRate(edge.rps)} rps</Row>}

@@ -4,7 +4,8 @@ import { Button, Label, Tab, Tabs, TabTitleText } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr, type ThProps } from '@patternfly/react-table';
 import { useState } from 'react';
 import type { Graph, GraphEdge, GraphNode } from '@/lib/graph/types';
-import { HealthBadge, nameOf } from './detail-parts';
+import { HealthLabel } from '@/components/shell/HealthLabel';
+import { nameOf } from './detail-parts';
 import { formatMs, formatPct, formatRate } from './format';
 
 type Col<T> = { title: string; value: (x: T) => string | number; render?: (x: T) => React.ReactNode };
@@ -71,7 +72,7 @@ export function GraphTable({ graph, nodes, edges, selected, onSelect }: { graph:
     { title: 'Kind', value: (n) => n.kind },
     { title: 'Cluster', value: (n) => n.cluster },
     { title: 'Namespace', value: (n) => n.namespace },
-    { title: 'Health', value: (n) => n.health, render: (n) => <HealthBadge health={n.health} /> },
+    { title: 'Health', value: (n) => n.health, render: (n) => <HealthLabel health={n.health} /> },
     { title: 'In rps', value: (n) => n.inbound.rps, render: (n) => formatRate(n.inbound.rps) },
     { title: 'Out rps', value: (n) => n.outbound.rps, render: (n) => formatRate(n.outbound.rps) },
     { title: 'In 5xx', value: (n) => n.inbound.errorRate, render: (n) => formatPct(n.inbound.errorRate) },

@@ -111,7 +111,7 @@ export function GraphView() {
             controls={controls}
             ariaLabel={`Service graph: ${plural(elements.visible.nodes.length, 'node')}, ${plural(elements.visible.edges.length, 'edge')}. The table view lists them.`}
           />
-          <Legend theme={theme} />
+          <Legend theme={theme} thresholds={graph?.thresholds} />
           {q.isFetching && <span className="meridian-graph-refreshing" aria-live="polite">Updating…</span>}
         </div>
       );

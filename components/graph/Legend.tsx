@@ -4,7 +4,9 @@ import { Button } from '@patternfly/react-core';
 import { AngleDownIcon, AngleUpIcon } from '@patternfly/react-icons';
 import { useState } from 'react';
 import type { Health, NodeKind } from '@/lib/graph/types';
+import type { Thresholds } from '@/lib/health';
 import { BADGES } from './badges';
+import { thresholdText } from './format';
 import { PALETTES } from './style';
 
 const SHAPE_SVG: Record<NodeKind, string> = {
@@ -16,7 +18,12 @@ const SHAPE_SVG: Record<NodeKind, string> = {
   unknown: 'M5 1h6l4 4v6l-4 4H5l-4-4V5z',
 };
 const KIND_TEXT: Record<NodeKind, string> = { app: 'App', workload: 'Workload', service: 'Service', serviceEntry: 'Service entry', external: 'External', unknown: 'Unknown' };
-const HEALTH_TEXT: Record<Health, string> = { healthy: 'Healthy', degraded: 'Degraded (5xx ≥ 0.1%)', failing: 'Failing (5xx ≥ 10%)', idle: 'Idle', 'no-data': 'No data' };
+const HEALTH_TEXT: Record<Health, string> = { healthy: 'Healthy', degraded: 'Degraded', failing: 'Failing', idle: 'Idle', 'no-data': 'No data' };
+
+function healthText(h: Health, t: Thresholds | undefined): string {
+  const rule = t && (h === 'degraded' || h === 'failing') ? thresholdText(t, h) : '';
+  return rule ? `${HEALTH_TEXT[h]} (${rule})` : HEALTH_TEXT[h];
+}
 
 function Swatch({ path, stroke, fill }: { path: string; stroke: string; fill: string }) {
   return (
@@ -37,8 +44,8 @@ function Line({ color, width = 2, dashed, dot, halo }: { color: string; width?: 
   );
 }
 
-/** What the shapes, colours, line styles and badges of the graph mean. */
-export function Legend({ theme }: { theme: 'light' | 'dark' }) {
+/** What the shapes, colours, line styles and badges of the graph mean; health thresholds as the server reports them. */
+export function Legend({ theme, thresholds }: { theme: 'light' | 'dark'; thresholds: Thresholds | undefined }) {
   const [open, setOpen] = useState(false);
   const p = PALETTES[theme];
   return (
@@ -60,20 +67,20 @@ export function Legend({ theme }: { theme: 'light' | 'dark' }) {
             <h3>Health</h3>
             {(Object.keys(HEALTH_TEXT) as Health[]).map((h) => (
               <div key={h} className="meridian-legend-row">
-                <Swatch path={SHAPE_SVG.workload} stroke={p.health[h]} fill={p.nodeFill[h]} /> {HEALTH_TEXT[h]}
+                <Swatch path={SHAPE_SVG.workload} stroke={p.health[h]} fill={p.nodeFill[h]} /> {healthText(h, thresholds)}
               </div>
             ))}
           </section>
           <section>
             <h3>Edges</h3>
-            <div className="meridian-legend-row"><Line color={p.tone.ok} /> OK</div>
-            <div className="meridian-legend-row"><Line color={p.tone.warn} /> 5xx ≥ 0.1%</div>
-            <div className="meridian-legend-row"><Line color={p.tone.err} /> 5xx ≥ 10%</div>
-            <div className="meridian-legend-row"><Line color={p.tone.tcp} /> TCP</div>
-            <div className="meridian-legend-row"><Line color={p.tone.idle} /> No traffic</div>
-            <div className="meridian-legend-row"><Line color={p.tone.ok} width={5} /> Width: rate (log)</div>
-            <div className="meridian-legend-row"><Line color={p.tone.ok} dashed halo={p.crossCluster} /> Cross-cluster (⇄ p95)</div>
-            <div className="meridian-legend-row"><Line color={p.tone.ok} dot /> mTLS (dot at caller)</div>
+            {(['healthy', 'degraded', 'failing'] as const).map((h) => (
+              <div key={h} className="meridian-legend-row"><Line color={p.edge[h]} /> {HEALTH_TEXT[h]}</div>
+            ))}
+            <div className="meridian-legend-row"><Line color={p.edge.tcp} /> TCP</div>
+            <div className="meridian-legend-row"><Line color={p.edge.idle} /> No traffic</div>
+            <div className="meridian-legend-row"><Line color={p.edge.healthy} width={5} /> Width: rate (log)</div>
+            <div className="meridian-legend-row"><Line color={p.edge.healthy} dashed halo={p.crossCluster} /> Cross-cluster (⇄ p95)</div>
+            <div className="meridian-legend-row"><Line color={p.edge.healthy} dot /> mTLS (dot at caller)</div>
           </section>
           <section>
             <h3>Badges</h3>

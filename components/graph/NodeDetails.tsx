@@ -4,10 +4,11 @@ import { Button, DescriptionList, DescriptionListDescription, DescriptionListGro
 import Link from 'next/link';
 import { useState } from 'react';
 import type { Graph, GraphNode } from '@/lib/graph/types';
+import { HealthLabel } from '@/components/shell/HealthLabel';
 import { badgesOf } from './badges';
 import { acrossClusters, configLinks, edgesOf, sumCodes } from './details-model';
 import { formatPct, formatRate } from './format';
-import { HealthBadge, CodesTable, EdgeLinks } from './detail-parts';
+import { CodesTable, EdgeLinks } from './detail-parts';
 import { MetricsCharts } from './MetricsCharts';
 
 const KIND: Record<GraphNode['kind'], string> = { app: 'App', workload: 'Workload', service: 'Service', serviceEntry: 'Service entry', external: 'External host', unknown: 'Unknown source' };
@@ -38,7 +39,7 @@ export function NodeDetails({ graph, node, duration, refetchInterval, onSelect }
         <Label isCompact>{KIND[node.kind]}</Label>
         <Label isCompact color="blue">cluster {node.cluster}</Label>
         {node.namespace && <Label isCompact>ns {node.namespace}</Label>}
-        <HealthBadge health={node.health} />
+        <HealthLabel health={node.health} />
         {node.badges.mtls && <Label isCompact color={node.badges.mtls === 'strict' ? 'green' : 'orange'}>mTLS {node.badges.mtls}</Label>}
       </LabelGroup>
       {node.clusterSetHost && <p className="meridian-muted">Clusterset name: {node.clusterSetHost}</p>}

@@ -30,11 +30,11 @@ describe('updateElements', () => {
     const g = syntheticGraph(30);
     const { cy, positions } = drawn(g);
     const before = cy.nodes('.leaf').map((n) => ({ ...n.position() }));
-    const next: Graph = { ...g, edges: g.edges.map((e) => ({ ...e, rps: e.rps + 100, errorRate: 0.5 })), nodes: g.nodes.map((n) => ({ ...n, health: 'failing' as const })) };
+    const next: Graph = { ...g, edges: g.edges.map((e) => ({ ...e, rps: e.rps + 100, errorRate: 0.5, health: 'failing' as const })), nodes: g.nodes.map((n) => ({ ...n, health: 'failing' as const })) };
     const r = updateElements(cy, toElements(next, opts), positions);
     expect(r).toEqual({ needsLayout: false, added: 0, removed: 0 });
     expect(cy.nodes('.leaf').map((n) => ({ ...n.position() }))).toEqual(before);
-    expect(cy.edges().first().hasClass('tone-err')).toBe(true);
+    expect(cy.edges().first().hasClass('edge-failing')).toBe(true);
     expect(cy.nodes('.leaf').first().hasClass('health-failing')).toBe(true);
   });
 

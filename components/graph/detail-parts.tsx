@@ -1,19 +1,9 @@
 'use client';
 
-import { Button, Label } from '@patternfly/react-core';
+import { Button } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
-import type { Graph, GraphEdge, Health } from '@/lib/graph/types';
+import type { Graph, GraphEdge } from '@/lib/graph/types';
 import { formatPct, formatRate } from './format';
-
-const HEALTH_COLOR: Record<Health, 'green' | 'orange' | 'red' | 'grey'> = { healthy: 'green', degraded: 'orange', failing: 'red', idle: 'grey', 'no-data': 'grey' };
-
-export function HealthBadge({ health }: { health: Health }) {
-  return (
-    <Label isCompact color={HEALTH_COLOR[health]} data-testid="health">
-      {health}
-    </Label>
-  );
-}
 
 /** Requests/s per response code (2xx/3xx plain, 4xx orange, 5xx red). */
 export function CodesTable({ caption, codes }: { caption: string; codes: [string, number][] }) {

@@ -36,5 +36,3 @@ export function configLinks(node: GraphNode): { label: string; href: string }[] 
   }
   return links;
 }
-
-export const isEdgeId = (id: string) => id.includes('->');

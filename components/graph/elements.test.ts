@@ -1,27 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { parseFind, type FindExpr } from '@/lib/graph/find';
 import type { Graph, GraphEdge, GraphNode } from '@/lib/graph/types';
-import { edgeTone, edgeWidth, toElements } from './elements';
-import { edgeLabelText, formatPct, formatRate } from './format';
+import { DEFAULT_THRESHOLDS, resolveThresholds } from '@/lib/health';
+import { edgeColorClass, edgeWidth, toElements } from './elements';
+import { edgeLabelText, formatPct, formatRate, thresholdText } from './format';
 
 const t = (rps: number, errorRate = 0) => ({ rps, errorRate, clientErrorRate: 0 });
 const node = (cluster: string, ns: string, app: string, extra: Partial<GraphNode> = {}): GraphNode => ({
   id: `app:${cluster}:${ns}:${app}`, kind: 'app', cluster, namespace: ns, name: app, app, parent: `ns:${cluster}:${ns}`, health: 'healthy', badges: {}, inbound: t(1), outbound: t(1), ...extra,
 });
 const edge = (s: GraphNode, d: GraphNode, extra: Partial<GraphEdge> = {}): GraphEdge => ({
-  id: `${s.id}->${d.id}:http`, source: s.id, target: d.id, protocol: 'http', rps: 2, errorRate: 0, responseCodes: { '200': 2 }, latencyMs: { p50: 5, p95: 40, p99: 90 }, mtlsShare: 1, crossCluster: s.cluster !== d.cluster, health: 'healthy', ...extra,
+  id: `${s.id}->${d.id}:http`, source: s.id, target: d.id, protocol: 'http', rps: 2, errorRate: 0, responseCodes: { '200': 2 }, latencyMs: { p50: 5, p95: 40, p99: 90 }, mtlsShare: 1, mtls: true, crossCluster: s.cluster !== d.cluster, health: 'healthy', ...extra,
 });
 const a = node('us-east', 'shop', 'front', { badges: { virtualService: true } });
 const b = node('us-east', 'shop', 'cart', { health: 'failing', inbound: t(3, 0.5) });
 const c = node('eu-west', 'pay', 'bank', { badges: { exported: true } });
 const graph: Graph = {
-  graphType: 'app', nodes: [a, b, c], edges: [edge(a, b, { errorRate: 0.5, health: 'failing' }), edge(b, c, { mtlsShare: 0.2 })],
+  graphType: 'app', nodes: [a, b, c], edges: [edge(a, b, { errorRate: 0.5, health: 'failing' }), edge(b, c, { mtlsShare: 0.2, mtls: false })],
   boxes: [
     { id: 'cluster:us-east', kind: 'cluster', cluster: 'us-east' }, { id: 'ns:us-east:shop', kind: 'namespace', cluster: 'us-east', namespace: 'shop', parent: 'cluster:us-east' },
     { id: 'cluster:eu-west', kind: 'cluster', cluster: 'eu-west' }, { id: 'ns:eu-west:pay', kind: 'namespace', cluster: 'eu-west', namespace: 'pay', parent: 'cluster:eu-west' },
   ],
   clusters: [{ cluster: 'us-east', reachable: true, telemetry: true }, { cluster: 'eu-west', reachable: true, telemetry: true }, { cluster: 'ap-south', reachable: false, telemetry: false }],
-  warnings: [], timestamp: 0, duration: 600,
+  warnings: [], timestamp: 0, duration: 600, thresholds: DEFAULT_THRESHOLDS,
 };
 const expr = (s: string): FindExpr | undefined => { const r = parseFind(s); if (!r.ok) throw new Error(r.error.message); return r.expr; };
 const opts = { boxes: { cluster: true, namespace: true }, edgeLabel: 'rps' as const };
@@ -69,9 +70,9 @@ describe('toElements', () => {
     expect(cross.found).toEqual({ nodes: [b.id, c.id], edges: [graph.edges[1]?.id] });
   });
 
-  it('styles edges by error rate, rate, mTLS and cross-cluster', () => {
+  it('styles edges by health, rate, mTLS and cross-cluster', () => {
     const el = toElements(graph, opts);
-    expect(el.edges[0]?.classes).toContain('tone-err');
+    expect(el.edges[0]?.classes).toContain('edge-failing');
     expect(el.edges[0]?.classes).toContain('mtls');
     expect(el.edges[1]?.classes).toContain('cross-cluster');
     expect(el.edges[1]?.classes).not.toContain('mtls');
@@ -81,12 +82,25 @@ describe('toElements', () => {
 
 describe('edge helpers', () => {
   const e = edge(a, b);
-  it('colours by error rate', () => {
-    expect(edgeTone({ ...e, errorRate: 0 })).toBe('ok');
-    expect(edgeTone({ ...e, errorRate: 0.01 })).toBe('warn');
-    expect(edgeTone({ ...e, errorRate: 0.2 })).toBe('err');
-    expect(edgeTone({ ...e, rps: 0 })).toBe('idle');
-    expect(edgeTone({ ...e, protocol: 'tcp', bytesPerSecond: 10 })).toBe('tcp');
+  it("colours by the server's health verdict, never by thresholds of its own", () => {
+    expect(edgeColorClass({ ...e, health: 'healthy' })).toBe('healthy');
+    expect(edgeColorClass({ ...e, errorRate: 0.01, health: 'degraded' })).toBe('degraded');
+    expect(edgeColorClass({ ...e, errorRate: 0.2, health: 'failing' })).toBe('failing');
+    // A server configured with higher thresholds calls 20% errors healthy: so does the graph.
+    expect(edgeColorClass({ ...e, errorRate: 0.2, health: 'healthy' })).toBe('healthy');
+    expect(edgeColorClass({ ...e, errorRate: 0, health: 'degraded' })).toBe('degraded');
+    expect(edgeColorClass({ ...e, rps: 0, health: 'idle' })).toBe('idle');
+    expect(edgeColorClass({ ...e, health: 'no-data' })).toBe('no-data');
+    expect(edgeColorClass({ ...e, protocol: 'tcp', bytesPerSecond: 10, health: 'healthy' })).toBe('tcp');
+    expect(edgeColorClass({ ...e, protocol: 'tcp', bytesPerSecond: 0, health: 'idle' })).toBe('idle');
+  });
+  it("marks mTLS where the server says so, whatever the share", () => {
+    const drawn = (x: Partial<GraphEdge>) => toElements({ ...graph, edges: [edge(a, b, x)] }, opts).edges[0]?.classes;
+    expect(drawn({ mtlsShare: 0.5, mtls: true })).toContain('mtls');
+    expect(drawn({ mtlsShare: 1, mtls: false })).not.toContain('mtls');
+    expect(drawn({ mtlsShare: undefined, mtls: undefined })).not.toContain('mtls');
+    const both = { ...graph, edges: [edge(a, b, { mtlsShare: 0.5, mtls: true }), edge(b, c, { mtlsShare: 1, mtls: false })] };
+    expect(toElements(both, { ...opts, find: expr('mtls') }).found).toEqual({ nodes: [b.id], edges: [both.edges[0]?.id] });
   });
   it('widens on a log scale, capped', () => {
     expect(edgeWidth({ ...e, rps: 0 })).toBe(1);
@@ -104,5 +118,12 @@ describe('edge helpers', () => {
     expect(edgeLabelText({ ...e, crossCluster: true }, 'none')).toBe('⇄ 40 ms');
     expect(formatRate(0.004)).toBe('<0.01');
     expect(formatPct(0.0004)).toBe('<0.1%');
+  });
+  it('states the thresholds the server judged health with (the legend)', () => {
+    expect(thresholdText(DEFAULT_THRESHOLDS, 'degraded')).toBe('5xx ≥ 0.1% or 4xx ≥ 10%');
+    expect(thresholdText(DEFAULT_THRESHOLDS, 'failing')).toBe('5xx ≥ 10% or 4xx ≥ 20%');
+    const custom = resolveThresholds({ serverError: { degraded: 0.05, failing: 0.5 }, clientError: { degraded: 0, failing: 0 } });
+    expect(thresholdText(custom, 'degraded')).toBe('5xx ≥ 5.0%');
+    expect(thresholdText(custom, 'failing')).toBe('5xx ≥ 50%');
   });
 });

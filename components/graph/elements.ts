@@ -4,6 +4,7 @@ import { nodeId, type Graph, type GraphEdge, type GraphNode } from '@/lib/graph/
 import { badgeStrip, badgesOf } from './badges';
 import { aggregate, edgeFacts, nodeFacts } from './facts';
 import { edgeLabelText } from './format';
+import type { EdgeColor } from './style';
 import type { EdgeLabelMode } from './view-state';
 
 export interface ElementOptions {
@@ -23,13 +24,9 @@ export interface GraphElements {
   visible: { nodes: GraphNode[]; edges: GraphEdge[] };
 }
 
-/** Edge tone: its colour class by error rate (tcp edges have none). */
-export function edgeTone(e: GraphEdge): 'tcp' | 'idle' | 'ok' | 'warn' | 'err' {
-  if (e.protocol === 'tcp') return (e.bytesPerSecond ?? 0) > 0 ? 'tcp' : 'idle';
-  if (!(e.rps > 0)) return 'idle';
-  if (e.errorRate >= 0.1) return 'err';
-  if (e.errorRate >= 0.001) return 'warn';
-  return 'ok';
+/** Edge colour class: the server's health verdict (its thresholds, not ours); TCP traffic has its own colour. */
+export function edgeColorClass(e: GraphEdge): EdgeColor {
+  return e.protocol === 'tcp' && e.health === 'healthy' ? 'tcp' : e.health;
 }
 
 /** Edge width from its rate on a log scale: 1 px idle, ~2.7 px at 10 rps, ~4 px at 100 rps, 9 px max. */
@@ -38,7 +35,7 @@ export function edgeWidth(e: GraphEdge): number {
   return Math.min(9, Math.round((1 + 1.6 * Math.log10(1 + Math.max(0, rate))) * 10) / 10);
 }
 
-export function nodeLabel(n: GraphNode): string {
+function nodeLabel(n: GraphNode): string {
   const name = n.name.length > 32 ? `${n.name.slice(0, 30)}…` : n.name;
   return n.version && n.kind !== 'workload' ? `${name}\n${n.version}` : name;
 }
@@ -49,7 +46,7 @@ const boxOf = (n: GraphNode, o: ElementOptions): string | undefined => {
   return o.boxes.cluster ? nodeId.clusterBox(n.cluster) : undefined;
 };
 
-/** Graph -> cytoscape elements: hide applied, find marked, boxes as toggled, labels and tones in data. */
+/** Graph -> cytoscape elements: hide applied, find marked, boxes as toggled, labels and colour classes in data. */
 export function toElements(graph: Graph, o: ElementOptions): GraphElements {
   const agg = aggregate(graph);
   const unreachable = new Set(graph.clusters.filter((c) => !c.reachable).map((c) => c.cluster));
@@ -104,11 +101,10 @@ export function toElements(graph: Graph, o: ElementOptions): GraphElements {
   const edges: ElementDefinition[] = visibleEdges.map((e) => {
     const hit = o.find ? matches(o.find, edgeFacts(e)) : false;
     if (hit) found.edges.push(e.id);
-    const mtls = (e.mtlsShare ?? 0) >= 0.99;
     return {
       group: 'edges',
       data: { id: e.id, source: e.source, target: e.target, label: edgeLabelText(e, o.edgeLabel), width: edgeWidth(e), protocol: e.protocol },
-      classes: `tone-${edgeTone(e)}${e.crossCluster ? ' cross-cluster' : ''}${mtls ? ' mtls' : ''}${findClass(hit)}`,
+      classes: `edge-${edgeColorClass(e)}${e.crossCluster ? ' cross-cluster' : ''}${e.mtls ? ' mtls' : ''}${findClass(hit)}`,
     };
   });
 

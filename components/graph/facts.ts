@@ -6,7 +6,7 @@ export interface NodeAggregates {
   crossCluster: boolean;
   /** Worst p95 of its inbound edges (ms). */
   rt?: number;
-  /** Inbound edges that carry traffic, and how many of those were all mTLS. */
+  /** Inbound edges with mTLS data, and how many of those the server calls mutual TLS. */
   inboundEdges: number;
   inboundMtls: number;
 }
@@ -24,9 +24,9 @@ export function aggregate(graph: Graph): Map<string, NodeAggregates> {
     if (e.crossCluster) s.crossCluster = t.crossCluster = true;
     const p95 = e.latencyMs.p95;
     if (p95 !== undefined && (t.rt === undefined || p95 > t.rt)) t.rt = p95;
-    if (e.mtlsShare !== undefined) {
+    if (e.mtls !== undefined) {
       t.inboundEdges++;
-      if (e.mtlsShare >= 0.99) t.inboundMtls++;
+      if (e.mtls) t.inboundMtls++;
     }
   }
   return out;
@@ -73,7 +73,7 @@ export function edgeFacts(e: GraphEdge): Facts {
     text: {},
     numbers: { rps: e.rps, '%error': e.errorRate * 100, ...(e.latencyMs.p95 !== undefined ? { rt: e.latencyMs.p95 } : {}) },
     flags: {
-      mtls: (e.mtlsShare ?? 0) >= 0.99,
+      mtls: Boolean(e.mtls),
       crosscluster: e.crossCluster,
       idle: !(e.rps > 0) && !((e.bytesPerSecond ?? 0) > 0),
       healthy: e.health === 'healthy',

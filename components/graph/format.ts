@@ -1,4 +1,5 @@
 import type { GraphEdge } from '@/lib/graph/types';
+import type { Thresholds } from '@/lib/health';
 import type { EdgeLabelMode } from './view-state';
 
 /** Compact numbers for labels and tables: 0, 0.05, 1.2, 12, 1.2k. */
@@ -17,6 +18,12 @@ export function formatPct(share: number | undefined): string {
   if (p === 0) return '0%';
   if (p < 0.1) return '<0.1%';
   return `${p >= 10 ? p.toFixed(0) : p.toFixed(1)}%`;
+}
+
+/** "5xx ≥ 0.1% or 4xx ≥ 10%": when the server calls a node or edge degraded/failing (a 0 threshold is off). */
+export function thresholdText(t: Thresholds, level: 'degraded' | 'failing'): string {
+  const parts = [t.serverError[level] > 0 && `5xx ≥ ${formatPct(t.serverError[level])}`, t.clientError[level] > 0 && `4xx ≥ ${formatPct(t.clientError[level])}`];
+  return parts.filter(Boolean).join(' or ');
 }
 
 export function formatMs(ms: number | undefined): string {

@@ -1,13 +1,16 @@
 import type { StylesheetJson } from 'cytoscape';
 import type { Health, NodeKind } from '@/lib/graph/types';
 
+/** What colours an edge: the server's health verdict, or TCP traffic (which has no error rate). */
+export type EdgeColor = Health | 'tcp';
+
 /** Colours of the graph per theme (PatternFly palette), shared by the stylesheet and the legend. */
 export interface Palette {
   text: string;
   textBg: string;
   nodeFill: Record<Health, string>;
   health: Record<Health, string>;
-  tone: Record<'ok' | 'warn' | 'err' | 'idle' | 'tcp', string>;
+  edge: Record<EdgeColor, string>;
   crossCluster: string;
   box: string;
   nsBox: string;
@@ -23,7 +26,7 @@ export const PALETTES: Record<'light' | 'dark', Palette> = {
     textBg: '#ffffff',
     nodeFill: { healthy: '#f3faf2', degraded: '#fdf7e7', failing: '#fce8e6', idle: '#ffffff', 'no-data': '#ffffff' },
     health: { healthy: '#3e8635', degraded: '#f0ab00', failing: '#c9190b', idle: '#8a8d90', 'no-data': '#b8bbbe' },
-    tone: { ok: '#3e8635', warn: '#e0a100', err: '#c9190b', idle: '#b8bbbe', tcp: '#2b9af3' },
+    edge: { healthy: '#3e8635', degraded: '#e0a100', failing: '#c9190b', idle: '#b8bbbe', 'no-data': '#b8bbbe', tcp: '#2b9af3' },
     crossCluster: '#7b61c4',
     box: '#4f5255',
     nsBox: '#8a8d90',
@@ -37,7 +40,7 @@ export const PALETTES: Record<'light' | 'dark', Palette> = {
     textBg: '#1b1d21',
     nodeFill: { healthy: '#1f3a1c', degraded: '#3d3214', failing: '#4a1b17', idle: '#26292d', 'no-data': '#26292d' },
     health: { healthy: '#63bc55', degraded: '#f4c145', failing: '#f0561d', idle: '#8a8d90', 'no-data': '#6a6e73' },
-    tone: { ok: '#5ba352', warn: '#f4c145', err: '#f0561d', idle: '#6a6e73', tcp: '#4dabf7' },
+    edge: { healthy: '#5ba352', degraded: '#f4c145', failing: '#f0561d', idle: '#6a6e73', 'no-data': '#6a6e73', tcp: '#4dabf7' },
     crossCluster: '#b2a3ff',
     box: '#a2a5a9',
     nsBox: '#6a6e73',
@@ -49,7 +52,7 @@ export const PALETTES: Record<'light' | 'dark', Palette> = {
 };
 
 /** Node shape per kind (the legend draws the same). */
-export const SHAPES: Record<NodeKind, string> = {
+const SHAPES: Record<NodeKind, string> = {
   app: 'round-rectangle',
   workload: 'ellipse',
   service: 'round-triangle',
@@ -145,9 +148,9 @@ export function graphStylesheet(theme: 'light' | 'dark', large: boolean): Styles
       selector: 'edge',
       style: {
         width: 'data(width)',
-        'line-color': p.tone.ok,
-        'target-arrow-color': p.tone.ok,
-        'source-arrow-color': p.tone.ok,
+        'line-color': p.edge.healthy,
+        'target-arrow-color': p.edge.healthy,
+        'source-arrow-color': p.edge.healthy,
         'target-arrow-shape': 'triangle',
         'arrow-scale': 0.9,
         'curve-style': large ? 'straight' : 'bezier',
@@ -162,9 +165,9 @@ export function graphStylesheet(theme: 'light' | 'dark', large: boolean): Styles
         ...(large ? {} : { 'text-background-color': p.textBg, 'text-background-opacity': 0.7, 'text-background-padding': '1px' }),
       },
     },
-    ...(Object.keys(p.tone) as (keyof Palette['tone'])[]).map((t) => ({
-      selector: `edge.tone-${t}`,
-      style: { 'line-color': p.tone[t], 'target-arrow-color': p.tone[t], 'source-arrow-color': p.tone[t] },
+    ...(Object.keys(p.edge) as EdgeColor[]).map((c) => ({
+      selector: `edge.edge-${c}`,
+      style: { 'line-color': p.edge[c], 'target-arrow-color': p.edge[c], 'source-arrow-color': p.edge[c] },
     })),
     { selector: 'edge.mtls', style: { 'source-arrow-shape': 'circle', 'source-arrow-fill': 'filled' } },
     {

@@ -1,9 +1,10 @@
 import { nodeId, type Graph, type GraphEdge, type GraphNode } from '@/lib/graph/types';
+import { DEFAULT_THRESHOLDS, healthOf } from '@/lib/health';
 
 /**
  * A synthetic graph for benchmarks and tests: `size` app nodes over 3 clusters and 4 namespaces
  * each, ~2 edges per node (mostly within a namespace, some across namespaces and clusters).
- * Deterministic for a given size (seeded generator).
+ * Deterministic for a given size (seeded generator). Health as the server would judge it.
  */
 export function syntheticGraph(size: number, seed = 42): Graph {
   let s = seed >>> 0;
@@ -20,6 +21,9 @@ export function syntheticGraph(size: number, seed = 42): Graph {
     const ns = namespaces[Math.floor(i / 3) % 4] as string;
     const name = `svc-${i}`;
     const err = rnd() < 0.05 ? 0.02 + rnd() * 0.2 : 0;
+    // Draw order matters (seeded): badges, inbound, outbound.
+    const badges = rnd() < 0.1 ? { virtualService: true } : {};
+    const inbound = traffic(rnd() * 50, err);
     nodes.push({
       id: nodeId.app(cluster, ns, name, 'v1'),
       kind: 'app',
@@ -29,9 +33,9 @@ export function syntheticGraph(size: number, seed = 42): Graph {
       app: name,
       version: 'v1',
       parent: nodeId.namespaceBox(cluster, ns),
-      health: err >= 0.1 ? 'failing' : err > 0 ? 'degraded' : 'healthy',
-      badges: rnd() < 0.1 ? { virtualService: true } : {},
-      inbound: traffic(rnd() * 50, err),
+      health: healthOf(inbound),
+      badges,
+      inbound,
       outbound: traffic(rnd() * 50, 0),
     });
   }
@@ -59,6 +63,7 @@ export function syntheticGraph(size: number, seed = 42): Graph {
         responseCodes: { '200': rps },
         latencyMs: { p50: 5 + rnd() * 20, p95: 20 + rnd() * 80, p99: 50 + rnd() * 150 },
         mtlsShare: 1,
+        mtls: true,
         crossCluster: src.cluster !== dst.cluster,
         health: dst.health,
       });
@@ -77,5 +82,6 @@ export function syntheticGraph(size: number, seed = 42): Graph {
     warnings: [],
     timestamp: 1_760_000_000,
     duration: 600,
+    thresholds: DEFAULT_THRESHOLDS,
   };
 }

@@ -1,18 +1,16 @@
 'use client';
 
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/api/fetch-json';
+import { eventInScope } from '@/lib/events';
 import { graphSchema } from '@/lib/graph/types';
+import { queryKey, type Feature } from '@/components/shell/query-keys';
+import { useLiveFeatures, type LiveSignal } from '@/components/shell/useEvents';
 import { refreshMs, type GraphView } from './view-state';
 
-const GRAPH = 'graph';
+type GraphQuery = Pick<GraphView, 'clusters' | 'namespaces' | 'graphType' | 'duration' | 'idle'>;
 
-export function graphQueryKey(v: Pick<GraphView, 'clusters' | 'namespaces' | 'graphType' | 'duration' | 'idle'>) {
-  return [v.clusters.join(','), GRAPH, v.namespaces.join(','), v.graphType, v.duration, v.idle] as const;
-}
-
-export function graphUrl(v: Pick<GraphView, 'clusters' | 'namespaces' | 'graphType' | 'duration' | 'idle'>): string {
+function graphUrl(v: GraphQuery): string {
   const q = new URLSearchParams({ graphType: v.graphType, duration: v.duration });
   if (v.clusters.length) q.set('clusters', v.clusters.join(','));
   if (v.namespaces.length) q.set('namespaces', v.namespaces.join(','));
@@ -20,38 +18,23 @@ export function graphUrl(v: Pick<GraphView, 'clusters' | 'namespaces' | 'graphTy
   return `/api/graph?${q.toString()}`;
 }
 
-/** The graph of the view: refreshed on the URL's interval and when the inventory changes (SSE). */
+/** The graph of a cluster scope is stale when the inventory or a cache state of one of its clusters changed. */
+export function graphFeatures(s: LiveSignal, clusters: readonly string[]): readonly Feature[] {
+  if (s.type === 'resync') return ['graph'];
+  return (s.type === 'inventory' || s.type === 'cluster') && eventInScope(s, new Set(clusters)) ? ['graph'] : [];
+}
+
+/**
+ * The graph of the view: refreshed on the URL's interval and when the inventory changes (the tab's
+ * shared event stream; a burst of changes is one refetch a second at most). Refresh off: neither.
+ */
 export function useGraphData(v: GraphView) {
-  const client = useQueryClient();
-  const query = useQuery({
-    queryKey: graphQueryKey(v),
+  useLiveFeatures((s) => graphFeatures(s, v.clusters), { delayMs: 1000, clusters: v.clusters, enabled: v.refresh !== 'off' });
+  return useQuery({
+    queryKey: queryKey(v.clusters, 'graph', v.namespaces.join(','), v.graphType, v.duration, v.idle),
     queryFn: ({ signal }) => fetchJson(graphUrl(v), graphSchema, { signal }),
     refetchInterval: refreshMs(v.refresh),
     placeholderData: keepPreviousData,
     staleTime: 5_000,
   });
-
-  const live = v.refresh !== 'off';
-  const clusterKey = v.clusters.join(',');
-  useEffect(() => {
-    if (!live || typeof EventSource === 'undefined') return;
-    const es = new EventSource(`/api/events${clusterKey ? `?clusters=${encodeURIComponent(clusterKey)}` : ''}`);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // Inventory and cluster-state changes arrive in bursts: one refetch per second at most.
-    const changed = () => {
-      if (timer) return;
-      timer = setTimeout(() => {
-        timer = undefined;
-        void client.invalidateQueries({ predicate: (q) => q.queryKey[1] === GRAPH });
-      }, 1000);
-    };
-    es.addEventListener('inventory', changed);
-    es.addEventListener('cluster', changed);
-    return () => {
-      if (timer) clearTimeout(timer);
-      es.close();
-    };
-  }, [client, live, clusterKey]);
-
-  return query;
 }

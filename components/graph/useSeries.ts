@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/api/fetch-json';
 import { metricsResponseSchema } from '@/lib/metrics-query';
+import { queryKey } from '@/components/shell/query-keys';
 
 export type SeriesSubject = { node: string; direction: 'inbound' | 'outbound' } | { source: string; target: string };
 
@@ -10,7 +11,7 @@ export type SeriesSubject = { node: string; direction: 'inbound' | 'outbound' } 
 export function useSeries(subject: SeriesSubject, duration: string, cluster: string, refetchInterval: number | false) {
   const q = new URLSearchParams({ ...subject, duration });
   return useQuery({
-    queryKey: [cluster, 'metrics', q.toString()],
+    queryKey: queryKey(cluster, 'metrics', q.toString()),
     queryFn: ({ signal }) => fetchJson(`/api/metrics?${q.toString()}`, metricsResponseSchema, { signal }),
     refetchInterval,
   });

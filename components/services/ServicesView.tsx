@@ -7,6 +7,7 @@ import { fetchJson } from '@/lib/api/fetch-json';
 import { servicesResponseSchema } from '@/lib/services';
 import { scopeQuery } from '@/lib/url-state';
 import { PageFrame } from '@/components/shell/PageFrame';
+import { queryKey } from '@/components/shell/query-keys';
 import { ClusterErrors, EmptyView, ErrorView, LoadingState } from '@/components/shell/states';
 import { useScope } from '@/components/shell/useScope';
 import { ServicesTable } from './ServicesTable';
@@ -18,7 +19,7 @@ export function ServicesView() {
   const text = params.get('q') ?? '';
   const qs = new URLSearchParams({ clusters: scope.clusters.join(','), namespaces: scope.namespaces.join(','), duration: '5m' });
   const q = useQuery({
-    queryKey: ['services', scope.clusters.join(','), scope.namespaces.join(',')],
+    queryKey: queryKey(scope.clusters, 'services', scope.namespaces.join(',')),
     queryFn: () => fetchJson(`/api/services?${qs}`, servicesResponseSchema),
     refetchInterval: 30_000,
   });

@@ -6,12 +6,11 @@ import { fetchJson } from '@/lib/api/fetch-json';
 import { namespacesResponseSchema } from '@/lib/api/multi-cluster';
 import { clustersResponseSchema } from '@/lib/clusters';
 import { MultiSelect } from './MultiSelect';
+import { queryKey } from './query-keys';
 import { useScope } from './useScope';
 
-export const clustersQueryKey = ['clusters'] as const;
-
 export function useClusters() {
-  return useQuery({ queryKey: clustersQueryKey, queryFn: () => fetchJson('/api/clusters', clustersResponseSchema) });
+  return useQuery({ queryKey: queryKey(undefined, 'clusters'), queryFn: () => fetchJson('/api/clusters', clustersResponseSchema) });
 }
 
 /** Cluster and namespace selectors of the masthead; their state is the URL's `clusters`/`namespaces`. */
@@ -20,7 +19,7 @@ export function ScopeSelectors() {
   const clusters = useClusters();
   const clusterParam = scope.clusters.join(',');
   const namespaces = useQuery({
-    queryKey: ['namespaces', clusterParam],
+    queryKey: queryKey(scope.clusters, 'namespaces'),
     queryFn: () => fetchJson(`/api/namespaces?clusters=${encodeURIComponent(clusterParam)}`, namespacesResponseSchema),
   });
   const nsCount = new Map<string, string[]>();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { thresholdsSchema } from '@/lib/health';
 
 /**
  * The graph contract (DESIGN.md "Graph contract"): what /api/graph returns and the UI draws.
@@ -16,7 +17,7 @@ export type Health = z.infer<typeof healthSchema>;
 export const nodeKindSchema = z.enum(['app', 'workload', 'service', 'serviceEntry', 'external', 'unknown']);
 export type NodeKind = z.infer<typeof nodeKindSchema>;
 
-export const mtlsModeSchema = z.enum(['strict', 'permissive', 'off']);
+const mtlsModeSchema = z.enum(['strict', 'permissive', 'off']);
 
 export const badgesSchema = z.object({
   mtls: mtlsModeSchema.optional(),
@@ -35,7 +36,7 @@ export const badgesSchema = z.object({
 export type Badges = z.infer<typeof badgesSchema>;
 
 /** Traffic totals of a node or an edge, per second over the window. */
-export const trafficSchema = z.object({
+const trafficSchema = z.object({
   /** Requests/s (http, grpc) — for tcp edges, 0 and see bytesPerSecond. */
   rps: z.number().nonnegative(),
   /** Share of requests answered 5xx (or grpc non-OK), 0..1. */
@@ -68,7 +69,7 @@ export type GraphNode = z.infer<typeof graphNodeSchema>;
 export const protocolSchema = z.enum(['http', 'grpc', 'tcp']);
 export type Protocol = z.infer<typeof protocolSchema>;
 
-export const latencySchema = z.object({
+const latencySchema = z.object({
   p50: z.number().nonnegative().optional(),
   p95: z.number().nonnegative().optional(),
   p99: z.number().nonnegative().optional(),
@@ -94,6 +95,8 @@ export const graphEdgeSchema = z.object({
   latencyMs: latencySchema,
   /** Share of the edge's traffic that was mutual TLS, 0..1 (undefined = no data). */
   mtlsShare: z.number().min(0).max(1).optional(),
+  /** The server's verdict: the edge is mutual TLS (share >= lib/health.ts FULL_MTLS_SHARE); undefined = no data. */
+  mtls: z.boolean().optional(),
   principals: z.object({ source: z.array(z.string()), destination: z.array(z.string()) }).optional(),
   crossCluster: z.boolean(),
   health: healthSchema,
@@ -130,6 +133,8 @@ export const graphSchema = z.object({
   timestamp: z.number(),
   /** Window in seconds. */
   duration: z.number(),
+  /** The health thresholds the verdicts were made with (the server's configuration). */
+  thresholds: thresholdsSchema,
 });
 export type Graph = z.infer<typeof graphSchema>;
 

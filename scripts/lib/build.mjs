@@ -15,16 +15,20 @@ function newest(path) {
   return max;
 }
 
-export function buildIsStale() {
-  const id = join(ROOT, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID');
+function buildIsStale(distDir) {
+  const id = join(ROOT, distDir, 'BUILD_ID');
   if (!existsSync(id)) return true;
   const built = statSync(id).mtimeMs;
   return SOURCES.some((s) => newest(join(ROOT, s)) > built);
 }
 
-/** Resolves with next build's exit code (0 when nothing had to be built). */
-export async function buildConsole({ force = false } = {}) {
-  if (!force && !buildIsStale()) return 0;
-  console.log('Building the console (next build)…');
-  return run(process.execPath, [join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], { cwd: ROOT, env: { NEXT_TELEMETRY_DISABLED: '1' } });
+/**
+ * Resolves with next build's exit code (0 when nothing had to be built). `distDir` (default
+ * NEXT_DIST_DIR or .next) and `env` let a second build live beside the production one (the bench
+ * build: MERIDIAN_BENCH_BUILD=1 in .next-bench).
+ */
+export async function buildConsole({ force = false, distDir = process.env.NEXT_DIST_DIR || '.next', env = {} } = {}) {
+  if (!force && !buildIsStale(distDir)) return 0;
+  console.log(`Building the console into ${distDir} (next build)…`);
+  return run(process.execPath, [join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], { cwd: ROOT, env: { NEXT_TELEMETRY_DISABLED: '1', ...env, NEXT_DIST_DIR: distDir } });
 }

@@ -15,7 +15,7 @@ import { CHECK_THRESHOLDS, placeUnknownDestinations, type CheckInputs, type Edge
 const EDGE = 'source_cluster, source_workload_namespace, source_canonical_service, source_canonical_revision, destination_cluster, destination_service_namespace, destination_service_name, request_protocol';
 const MIN_RPS = 0.1;
 
-export function checkQueries(filter?: { label: string; clusters: string[] }): { errors: string; p95: string } {
+function checkQueries(filter?: { label: string; clusters: string[] }): { errors: string; p95: string } {
   const f = filter ? `,${filter.label}=~"${promRegexAnyOf(filter.clusters)}"` : '';
   const total = `sum by (${EDGE}) (rate(istio_requests_total{reporter="source"${f}}[1m]))`;
   return {

@@ -14,7 +14,7 @@ import { alertmanagerAlerts, alertmanagerUrl, listSilences, prometheusAlerts, ty
 // than a few seconds (single-flight). When the set of alerts or their states change, an
 // {type:'alerts'} event goes out on the bus (and so to every browser on /api/events).
 
-export const CHECK_INTERVAL_MS = 15_000;
+const CHECK_INTERVAL_MS = 15_000;
 const MAX_AGE_MS = 3_000;
 
 interface Loop {
@@ -103,13 +103,6 @@ export function ensureAlertLoop(): Loop {
   loop.timer = setInterval(() => void tick(loop), CHECK_INTERVAL_MS);
   loop.timer.unref?.();
   return loop;
-}
-
-/** Stops the loop (tests, shutdown). */
-export function stopAlertLoop(): void {
-  const g = globalThis as WithLoop;
-  if (g[KEY]?.timer) clearInterval(g[KEY].timer);
-  g[KEY] = undefined;
 }
 
 /** The merged alerts of every source, at most a few seconds old. */

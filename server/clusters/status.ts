@@ -13,7 +13,7 @@ const PROBE_TIMEOUT_MS = 3000;
 type ApiProbe = Pick<ClusterStatus, 'name' | 'reachable' | 'kubernetesVersion' | 'error' | 'latencyMs'>;
 
 /** Asks one cluster's API server for /version. An unreachable cluster is data, not an exception. */
-export async function probeCluster(name: string): Promise<ApiProbe> {
+async function probeCluster(name: string): Promise<ApiProbe> {
   const started = Date.now();
   try {
     const v = await withTimeout(apiClient(name, VersionApi).getCode(), PROBE_TIMEOUT_MS, `Cluster ${name}`);

@@ -3,7 +3,7 @@ import { unknownCluster } from '@/server/http/errors';
 import { loadConfig } from './load';
 import type { ClusterConfig, MeridianConfig } from './schema';
 
-export { ConfigError, loadConfig } from './load';
+export { ConfigError } from './load';
 export type { ClusterConfig, MeridianConfig } from './schema';
 
 const KEY = Symbol.for('meridian.config');

@@ -47,7 +47,7 @@ export function parseConfigText(text: string, file: string): Omit<MeridianConfig
 }
 
 /** Every context of a kubeconfig becomes a cluster named after its context. */
-export function clustersFromKubeconfig(kubeconfigPath?: string): MeridianConfig['clusters'] {
+function clustersFromKubeconfig(kubeconfigPath?: string): MeridianConfig['clusters'] {
   const kc = new KubeConfig();
   try {
     if (kubeconfigPath) kc.loadFromFile(kubeconfigPath);

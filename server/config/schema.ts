@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { DEFAULT_THRESHOLDS } from '@/lib/health';
 import { dnsName } from '@/lib/names';
 
 const url = z.url({ message: 'must be an http(s) URL' });
@@ -40,10 +41,10 @@ export const meridianConfigSchema = z
     readOnly: z.boolean().default(false),
     health: z
       .strictObject({
-        degraded5xx: z.number().min(0).max(1).default(0.001),
-        failing5xx: z.number().min(0).max(1).default(0.1),
-        degraded4xx: z.number().min(0).max(1).default(0.1),
-        failing4xx: z.number().min(0).max(1).default(0.2),
+        degraded5xx: z.number().min(0).max(1).default(DEFAULT_THRESHOLDS.serverError.degraded),
+        failing5xx: z.number().min(0).max(1).default(DEFAULT_THRESHOLDS.serverError.failing),
+        degraded4xx: z.number().min(0).max(1).default(DEFAULT_THRESHOLDS.clientError.degraded),
+        failing4xx: z.number().min(0).max(1).default(DEFAULT_THRESHOLDS.clientError.failing),
       })
       .optional(),
   })

@@ -46,6 +46,7 @@ export function runAppenders(input: BuildGraphInput, appenders: readonly Appende
     warnings: work.warnings,
     timestamp: input.options.queryTime,
     duration: input.options.duration,
+    thresholds: ctx.thresholds,
   };
 }
 

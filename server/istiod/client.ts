@@ -21,7 +21,7 @@ export interface IstiodOptions {
 const TIMEOUT_MS = 3000;
 
 /** The configured istiod base URL of a cluster, or undefined (unknown clusters throw unknown_cluster). */
-export function istiodUrl(cluster: string): string | undefined {
+function istiodUrl(cluster: string): string | undefined {
   return getCluster(cluster).istiod?.url.replace(/\/$/, '');
 }
 

@@ -22,7 +22,7 @@ export interface SyncSummary {
   unsynced: { proxy: string; state: Exclude<ProxySyncState, 'synced'> }[];
 }
 
-export function xdsState(sent: string | undefined, acked: string | undefined): XdsState {
+function xdsState(sent: string | undefined, acked: string | undefined): XdsState {
   if (!sent) return 'NOT SENT';
   return sent === acked ? 'SYNCED' : 'STALE';
 }
@@ -34,7 +34,7 @@ function pairs(s: SyncStatus): [string | undefined, string | undefined][] {
   return Object.values(s.resources).map((r) => [r.sent, r.acked]);
 }
 
-export function proxySyncState(s: SyncStatus): ProxySyncState {
+function proxySyncState(s: SyncStatus): ProxySyncState {
   const states = pairs(s).map(([sent, acked]) => xdsState(sent, acked));
   if (states.includes('STALE')) return 'stale';
   return states.includes('SYNCED') ? 'synced' : 'notSent';

@@ -19,7 +19,7 @@ export { buildMcs } from './mcs';
 // is read concurrently; a part that fails for a cluster is in errorsByCluster, never a blank answer.
 
 /** `<address>:<tls port>` of the cluster's east-west gateway Service (label istio=eastwestgateway). */
-export function eastWestGateway(snap: ClusterSnapshot | undefined): string | undefined {
+function eastWestGateway(snap: ClusterSnapshot | undefined): string | undefined {
   const svc = snap?.objects.Service.find((s) => s.metadata.labels?.istio === 'eastwestgateway' || s.metadata.name === 'istio-eastwestgateway');
   if (!svc) return undefined;
   const ingress = rec(arr(at(svc.status, 'loadBalancer', 'ingress'))[0]);

@@ -24,7 +24,7 @@ type WithCache = typeof globalThis & { [KEY]?: Entry };
 const METRIC = 'citadel_server_root_cert_expiry_timestamp';
 
 /** The value of citadel_server_root_cert_expiry_timestamp in a Prometheus text exposition. */
-export function rootCertExpiryOf(metricsText: string): number | undefined {
+function rootCertExpiryOf(metricsText: string): number | undefined {
   for (const line of metricsText.split('\n')) {
     if (!line.startsWith(METRIC)) continue;
     const rest = line.slice(METRIC.length);

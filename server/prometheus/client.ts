@@ -66,7 +66,7 @@ const vectorSchema = z.array(z.looseObject({ metric, value: point }));
 const matrixSchema = z.array(z.looseObject({ metric, values: z.array(point) }));
 
 /** Prometheus' number encoding: decimal strings plus "NaN", "+Inf", "-Inf". */
-export function parsePromValue(s: string): number {
+function parsePromValue(s: string): number {
   if (s === '+Inf' || s === 'Inf') return Infinity;
   if (s === '-Inf') return -Infinity;
   return Number(s);

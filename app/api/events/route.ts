@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { eventInScope } from '@/lib/events';
 import { ensureAlertLoop } from '@/server/alerts';
 import { eventStream } from '@/server/events/sse';
 import { handler, parseQuery } from '@/server/http/handler';
@@ -13,5 +14,5 @@ export const GET = handler('/api/events', async (req) => {
   const { clusters } = parseQuery(req, query);
   // Alert changes are pushed on this stream: the built-in checks run while anyone listens.
   ensureAlertLoop();
-  return eventStream(req.signal, (e) => !clusters || !('cluster' in e) || !e.cluster || clusters.has(e.cluster));
+  return eventStream(req.signal, (e) => eventInScope(e, clusters));
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Graph } from '../../graph/types';
+import { DEFAULT_THRESHOLDS } from '../../health';
 import { affectedByObject, versionsOfService } from './affected';
 
 const node = (id: string, kind: 'service' | 'app', cluster: string, name: string, version?: string) => ({
@@ -12,7 +13,7 @@ const edge = (source: string, target: string) => ({
 
 describe('affected graph edges', () => {
   const graph: Graph = {
-    graphType: 'versionedApp', boxes: [], clusters: [], warnings: [], timestamp: 0, duration: 60,
+    graphType: 'versionedApp', boxes: [], clusters: [], warnings: [], timestamp: 0, duration: 60, thresholds: DEFAULT_THRESHOLDS,
     nodes: [
       node('app:us-east:bookinfo:productpage:v1', 'app', 'us-east', 'productpage', 'v1'),
       node('svc:us-east:bookinfo:reviews', 'service', 'us-east', 'reviews'),

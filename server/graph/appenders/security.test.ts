@@ -52,4 +52,18 @@ describe('security appender', () => {
     const g = runAppenders({ inventory: { clusters: [] }, telemetry: t, options: { graphType: 'workload', clusters: [], namespaces: [], duration: 60, queryTime: 0, idle: false } }, [traffic, security]);
     expect(byId(g.edges, (e) => e.mtlsShare)).toEqual({ 'wl:c:n:a->ext:x.example.com:http': 0.75, 'wl:c:n:a->ext:x.example.com:tcp': 0.75 });
   });
+
+  it('gives each edge with data the mTLS verdict the UI draws: mutual TLS from 99% of the traffic', () => {
+    const edge = (host: string, mutual: number, plain: number) => {
+      const c: Call = { src: { cluster: 'c', ns: 'n', wl: 'a' }, dst: { host } };
+      return [request(c, 'destination', mutual, { policy: 'mutual_tls' }), request(c, 'destination', plain, { policy: 'none' })];
+    };
+    const t = telemetryOf([...edge('all.example.com', 99, 1), ...edge('most.example.com', 98, 2), ...edge('none.example.com', 0, 5)]);
+    const g = runAppenders({ inventory: { clusters: [] }, telemetry: t, options: { graphType: 'workload', clusters: [], namespaces: [], duration: 60, queryTime: 0, idle: false } }, [traffic, security]);
+    expect(byId(g.edges, (e) => e.mtls)).toEqual({
+      'wl:c:n:a->ext:all.example.com:http': true,
+      'wl:c:n:a->ext:most.example.com:http': false,
+      'wl:c:n:a->ext:none.example.com:http': false,
+    });
+  });
 });

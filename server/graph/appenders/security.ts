@@ -1,4 +1,5 @@
 import 'server-only';
+import { isFullMtls } from '@/lib/health';
 import { edgeIndex, forEachEdgeOf } from '../edges';
 import { round6 } from '../nodes';
 import { known } from '../series';
@@ -8,7 +9,8 @@ import type { Appender, PromSample } from '../types';
  * security: per edge the share of traffic that was mutual TLS (connection_security_policy, which
  * only the destination proxy knows: source-only series say "unknown" and do not count), the
  * source/destination principals (SPIFFE ids) seen, and per node the namespace-wide mTLS mode from
- * PeerAuthentication (namespace policy, else the mesh-wide one in the root namespace).
+ * PeerAuthentication (namespace policy, else the mesh-wide one in the root namespace). The edge's
+ * `mtls` is the verdict on its share (lib/health.ts), so the UI does not judge the share itself.
  * HTTP share is weighted by requests/s, TCP by bytes/s.
  */
 export const security: Appender = {
@@ -42,7 +44,10 @@ export const security: Appender = {
       if (known(s.metric.destination_principal)) p.destination.add(s.metric.destination_principal);
     });
     edges.forEach((edge, i) => {
-      if (knownPolicy[i]! > 0) edge.mtlsShare = Math.min(1, round6(mtls[i]! / knownPolicy[i]!));
+      if (knownPolicy[i]! > 0) {
+        edge.mtlsShare = Math.min(1, round6(mtls[i]! / knownPolicy[i]!));
+        edge.mtls = isFullMtls(edge.mtlsShare);
+      }
       const p = principals.get(i);
       if (p && p.source.size + p.destination.size > 0) edge.principals = { source: [...p.source].sort(), destination: [...p.destination].sort() };
     });
