@@ -37,6 +37,50 @@ function treeFolders(): string[] {
 
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
 
+/** Each mapped folder's last column: the folders it may import, e.g. "lib: api, graph · server: kube" -> lib/api, lib/graph, server/kube. */
+function mappedImports(markdown: string): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const section = markdown.split('\n## Folder map')[1]?.split('\n## ')[0] ?? '';
+  for (const line of section.split('\n')) {
+    const folder = /^\|\s*`((?:server|components|lib)\/[^`/\s]+)\/?`\s*\|/.exec(line)?.[1];
+    if (!folder) continue;
+    const last = line.trim().replace(/\|$/, '').split(' | ').pop() ?? '';
+    const allowed = new Set<string>();
+    for (const part of last.split('·')) {
+      const m = /^\s*(lib|components|server):\s*(.+)$/.exec(part.replace(/\([^)]*\)/g, ''));
+      if (m) for (const name of m[2]!.split(',')) allowed.add(`${m[1]}/${name.trim()}`);
+    }
+    out.set(folder, allowed);
+  }
+  return out;
+}
+
+const IMPORT = /(?:from|import)\s*\(?\s*'(@\/[^']+|\.{1,2}\/[^']+)'/g;
+
+/** The other top-level folders a folder's production files (not tests or test helpers) import. */
+function actualImports(folder: string): Map<string, string> {
+  const found = new Map<string, string>();
+  const walk = (dir: string) => {
+    for (const e of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
+      const rel = `${dir}/${e.name}`;
+      if (e.isDirectory()) {
+        if (e.name !== 'testing' && !e.name.startsWith('__')) walk(rel);
+      } else if (/\.tsx?$/.test(e.name) && !/\.test\.tsx?$|^testing\.ts$/.test(e.name)) {
+        for (const m of read(rel).matchAll(IMPORT)) {
+          const spec = m[1]!;
+          const target = spec.startsWith('@/') ? spec.slice(2) : join(dir, spec).replaceAll('\\', '/');
+          const [layer, name] = target.split('/');
+          if (!layer || !name || !ROOTS.includes(layer as (typeof ROOTS)[number])) continue;
+          const top = `${layer}/${name.replace(/\.tsx?$/, '')}`;
+          if (top !== folder && !found.has(top)) found.set(top, rel);
+        }
+      }
+    }
+  };
+  walk(folder);
+  return found;
+}
+
 describe(`${MAP}: the folder map matches the tree`, () => {
   it('reads folders only from the first column of the folder map', () => {
     const md = [
@@ -67,6 +111,16 @@ describe(`${MAP}: the folder map matches the tree`, () => {
     expect(gone, `${MAP}'s folder map names folders that do not exist: ${gone.join(', ')}`).toEqual([]);
     const twice = mapped.filter((f, i) => mapped.indexOf(f) !== i);
     expect(twice, `listed more than once: ${twice.join(', ')}`).toEqual([]);
+  });
+
+  it("each folder imports only the folders its row says it may import", () => {
+    const allowed = mappedImports(read(MAP));
+    const extra: string[] = [];
+    for (const folder of treeFolders()) {
+      const may = allowed.get(folder) ?? new Set();
+      for (const [target, file] of actualImports(folder)) if (!may.has(target)) extra.push(`${file} imports ${target}`);
+    }
+    expect(extra, `imports that ${MAP}'s folder map does not allow (add them to the row, or remove the import): ${extra.join('; ')}`).toEqual([]);
   });
 
   it('the README links the map and nothing outside the repository', () => {
