@@ -12,7 +12,8 @@ import { ClusterErrors, EmptyView, ErrorView, LoadingState } from '@/components/
 import { useScope } from '@/components/shell/useScope';
 import type { ConfigItem } from '@/lib/istio-config/api';
 import { ISTIO_KIND_LIST } from '@/lib/istio';
-import { listObjects, objectPageUrl, useSession } from './api';
+import { listObjects, objectPageUrl } from './api';
+import { useSession } from '@/components/shell/useSession';
 import { CreateMenu } from './CreateMenu';
 import { FindingCounts } from './FindingsList';
 

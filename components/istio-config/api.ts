@@ -2,24 +2,14 @@
 
 // The browser side of the Istio config API contract (lib/istio-config/api.ts): every answer parsed
 // with the contract's schemas; mutations carry the CSRF token and are same-origin JSON.
-import { useQuery } from '@tanstack/react-query';
 import { queryKey } from '@/components/shell/query-keys';
 import { ApiError, fetchJson } from '@/lib/api/fetch-json';
-import { csrfResponseSchema, CSRF_HEADER } from '@/lib/api/session';
+import { CSRF_HEADER } from '@/lib/api/session';
 import { applyResponseSchema, configItemSchema, configListResponseSchema, historyResponseSchema, reviewResponseSchema, type ObjectRef, type OperationRequest } from '@/lib/istio-config/api';
 import { validateResponseSchema } from '@/lib/validation/api';
 
-export function useSession() {
-  return useQuery({
-    queryKey: queryKey(undefined, 'session'),
-    queryFn: () => fetchJson('/api/csrf', csrfResponseSchema),
-    staleTime: Infinity,
-    retry: 1,
-  });
-}
-
 const enc = encodeURIComponent;
-export function objectUrl(ref: ObjectRef): string {
+function objectUrl(ref: ObjectRef): string {
   return `/api/istio-config/${enc(ref.cluster)}/${enc(ref.namespace)}/${enc(ref.kind)}/${enc(ref.name)}`;
 }
 export function objectPageUrl(ref: ObjectRef): string {

@@ -7,5 +7,5 @@ import { queryKey } from './query-keys';
 
 /** The caller's session (GET /api/csrf): the CSRF token of mutations, read-only mode and user name. */
 export function useSession() {
-  return useQuery({ queryKey: queryKey(undefined, 'session'), queryFn: () => fetchJson('/api/csrf', csrfResponseSchema), staleTime: Infinity });
+  return useQuery({ queryKey: queryKey(undefined, 'session'), queryFn: () => fetchJson('/api/csrf', csrfResponseSchema), staleTime: Infinity, retry: 1 });
 }

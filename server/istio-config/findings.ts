@@ -8,22 +8,17 @@ import { analyzeSnapshot } from '@/server/validation';
 import { liveFindings } from '@/server/validation/live';
 import { validatePosted } from '@/server/validation/posted';
 
-/**
- * The validation findings about the given items (any order; attachFindings hands each item its own):
- * the analyzers of server/validation over the live inventory, computed once per inventory change.
- */
-export function findingsFor(_items: readonly Omit<ConfigItem, 'findings'>[]): Finding[] {
-  return liveFindings().findings;
-}
-
 const refKey = (cluster: string | undefined, kind: string, namespace: string | undefined, name: string) =>
   `${cluster ?? ''}\n${kind}\n${namespace ?? ''}\n${name}`;
 const keyOfRef = (r: ObjectRef) => refKey(r.cluster, r.kind, r.namespace, r.name);
 
-/** The items with their findings (matched by cluster, kind, namespace and name). */
+/**
+ * The items with their findings (matched by cluster, kind, namespace and name): the analyzers of
+ * server/validation over the live inventory, computed once per inventory change.
+ */
 export function attachFindings(items: Omit<ConfigItem, 'findings'>[]): ConfigItem[] {
   const byRef = new Map<string, Finding[]>();
-  for (const f of findingsFor(items)) {
+  for (const f of liveFindings().findings) {
     const key = refKey(f.cluster, f.kind, f.namespace, f.objectName);
     byRef.set(key, [...(byRef.get(key) ?? []), f]);
   }

