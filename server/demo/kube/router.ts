@@ -87,7 +87,7 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, o
       rbac.check({ user, verb: (req.method ?? 'GET').toLowerCase(), resourceRequest: false, path: url.pathname });
       const discovery = req.method === 'GET' ? discoveryDocument(url.pathname) : undefined;
       if (discovery !== undefined) return sendJson(res, 200, discovery);
-      const doc = req.method === 'GET' && url.pathname.startsWith('/openapi/') ? openApiDocument(url.pathname) : undefined;
+      const doc = req.method === 'GET' && url.pathname.startsWith('/openapi/') ? await openApiDocument(url.pathname) : undefined;
       if (doc === undefined) throw pathNotFound(url.pathname);
       return sendJson(res, 200, doc);
     }
