@@ -89,7 +89,8 @@ function openApiType(type: FieldType): string {
 }
 
 function fail(ctx: Context, place: Place, message: string, type: FieldType, value: unknown, converter = message): undefined {
-  const found = jsonType(value) === 'bool' ? 'boolean' : jsonType(value);
+  const json = jsonType(value);
+  const found = json === 'bool' ? 'boolean' : json === 'number' && Number.isInteger(value) ? 'integer' : json;
   ctx.error ??= { message, converter, path: place.path, expected: openApiType(type), found };
   return undefined;
 }
