@@ -62,6 +62,29 @@ function sliceEndpoints(obj: KubeObject): string {
 }
 
 const orNone = (f: (obj: KubeObject) => string) => (obj: KubeObject) => f(obj) || '<none>';
+const orNA = (f: (obj: KubeObject) => string) => (obj: KubeObject) => f(obj) || 'N/A';
+const count = (...paths: string[]) => (obj: KubeObject) => paths.reduce((n, p) => n + Object.keys((at(obj, p) as object | undefined) ?? {}).length, 0);
+
+/** A label selector as kubectl prints one: `app=web,tier in (a,b)`. */
+function selectorText(path: string) {
+  return (obj: KubeObject) => {
+    const sel = (at(obj, path) as { matchLabels?: Record<string, string>; matchExpressions?: { key: string; operator: string; values?: string[] }[] } | undefined) ?? {};
+    const labels = Object.entries(sel.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`);
+    const exprs = (sel.matchExpressions ?? []).map((e) => {
+      if (e.operator === 'Exists') return e.key;
+      if (e.operator === 'DoesNotExist') return `!${e.key}`;
+      return `${e.key} ${e.operator === 'In' ? 'in' : 'notin'} (${(e.values ?? []).join(',')})`;
+    });
+    return [...labels, ...exprs].join(',') || '<none>';
+  };
+}
+
+function ingressHosts(obj: KubeObject): string {
+  const hosts = ((at(obj, 'spec.rules') as { host?: string }[] | undefined) ?? []).map((r) => r.host || '*');
+  return hosts.length ? hosts.join(',') : '*';
+}
+
+const ingressPorts = (obj: KubeObject) => (((at(obj, 'spec.tls') as unknown[] | undefined) ?? []).length ? '80, 443' : '80');
 
 /** The subjects of a binding of one kind, as kubectl's wide columns print them. */
 function subjects(kind: string) {
@@ -123,6 +146,22 @@ const KIND_COLUMNS: Record<string, Column[]> = {
   'security.istio.io/PeerAuthentication': [col('Mode', text('spec.mtls.mode'))],
   'security.istio.io/AuthorizationPolicy': [col('Action', text('spec.action'))],
   'multicluster.x-k8s.io/ServiceImport': [col('Type', text('spec.type')), col('IP', text('spec.ips'))],
+  '/ConfigMap': [col('Data', count('data', 'binaryData'), { type: 'integer' })],
+  '/ServiceAccount': [col('Secrets', count('secrets'), { type: 'integer' })],
+  '/Secret': [col('Type', text('type')), col('Data', count('data'), { type: 'integer' })],
+  'policy/PodDisruptionBudget': [
+    col('Min Available', orNA(text('spec.minAvailable'))),
+    col('Max Unavailable', orNA(text('spec.maxUnavailable'))),
+    col('Allowed Disruptions', num('status.disruptionsAllowed'), { type: 'integer' }),
+  ],
+  'networking.k8s.io/NetworkPolicy': [col('Pod-Selector', selectorText('spec.podSelector'))],
+  'networking.k8s.io/Ingress': [
+    col('Class', orNone(text('spec.ingressClassName'))),
+    col('Hosts', ingressHosts),
+    col('Address', text('status.loadBalancer.ingress.0.ip')),
+    col('Ports', ingressPorts),
+  ],
+  'networking.k8s.io/IngressClass': [col('Controller', text('spec.controller')), col('Parameters', orNone(text('spec.parameters.name')))],
   'rbac.authorization.k8s.io/RoleBinding': BINDING_COLUMNS,
   'rbac.authorization.k8s.io/ClusterRoleBinding': BINDING_COLUMNS,
 };

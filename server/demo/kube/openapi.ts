@@ -1,13 +1,16 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { RESOURCES, groupVersions, type ResourceDef } from './resources';
+import { kindModels } from './schema';
+import { componentSchemas } from './schema/openapi';
 
-// OpenAPI v3, only as much as kubectl needs: the index of group-versions and, per group-version,
-// the PATCH operation of each kind declaring the `fieldValidation` query parameter. From that
-// kubectl concludes that the server validates fields itself and skips client-side schema
-// validation (which would need full schemas and /openapi/v2, not served). No component schemas:
-// kubectl then computes apply patches from its compiled-in types (strategic merge for built-in
-// kinds, JSON merge patch for Istio and MCS kinds), as it does against a real cluster.
+// OpenAPI v3: the index of group-versions and, per group-version, the PATCH operation of each
+// kind declaring the `fieldValidation` query parameter, and the component schemas of the kinds
+// with a model (schema/). From the parameter kubectl concludes that the server validates fields
+// itself (it sends fieldValidation=Strict and skips client-side validation, which would need
+// /openapi/v2, not served); the schemas serve `kubectl explain`. The PATCH operations declare no
+// request body: kubectl then computes apply patches from its compiled-in types (strategic merge
+// for built-in kinds, JSON merge patch for custom resources), as it does against a real cluster.
 
 const QUERY_PARAMS = ['dryRun', 'fieldManager', 'fieldValidation', 'force', 'pretty'];
 
@@ -18,9 +21,10 @@ function patchPath(def: ResourceDef): string {
   return def.namespaced ? `${base}/namespaces/{namespace}/${def.plural}/{name}` : `${base}/${def.plural}/{name}`;
 }
 
-function groupVersionDocument(group: string, version: string) {
+async function groupVersionDocument(group: string, version: string) {
+  const defs = RESOURCES.filter((r) => r.group === group && r.version === version);
   const paths: Record<string, unknown> = {};
-  for (const def of RESOURCES.filter((r) => r.group === group && r.version === version)) {
+  for (const def of defs) {
     paths[patchPath(def)] = {
       patch: {
         description: `partially update the specified ${def.kind}`,
@@ -32,29 +36,40 @@ function groupVersionDocument(group: string, version: string) {
       },
     };
   }
+  const roots = defs.flatMap((d) => (d.model ? [{ model: d.model, group: d.group, version: d.version, kind: d.kind }] : []));
+  const schemas = roots.length ? await componentSchemas(await kindModels(), roots) : {};
   return {
     openapi: '3.0.0',
     info: { title: 'Kubernetes', version: 'v1.32.4-demo' },
     paths,
-    components: { schemas: {} },
+    components: { schemas },
   };
 }
 
-const DOCUMENTS = new Map<string, unknown>(
-  groupVersions().flatMap(({ group, versions }) => versions.map((v) => [gvPath(group, v), groupVersionDocument(group, v)] as const)),
-);
-
 const hashOf = (doc: unknown) => createHash('sha256').update(JSON.stringify(doc)).digest('hex').toUpperCase();
 
-const INDEX = {
-  paths: Object.fromEntries([...DOCUMENTS].map(([path, doc]) => [path, { serverRelativeURL: `/openapi/v3/${path}?hash=${hashOf(doc)}` }])),
-};
+let documents: Promise<Map<string, unknown>> | undefined;
 
-/** The document of an /openapi/... path, or undefined (404; /openapi/v2 among them). */
-export function openApiDocument(pathname: string): unknown {
-  const path = pathname.replace(/\/+$/, '');
-  if (path === '/openapi/v3') return INDEX;
-  if (path.startsWith('/openapi/v3/')) return DOCUMENTS.get(path.slice('/openapi/v3/'.length));
-  return undefined;
+function allDocuments(): Promise<Map<string, unknown>> {
+  documents ??= Promise.all(
+    groupVersions().flatMap(({ group, versions }) => versions.map(async (v) => [gvPath(group, v), await groupVersionDocument(group, v)] as const)),
+  ).then(
+    (entries) => new Map(entries),
+    (err: unknown) => {
+      documents = undefined;
+      throw err;
+    },
+  );
+  return documents;
 }
 
+/** The document of an /openapi/... path, or undefined (404; /openapi/v2 among them). */
+export async function openApiDocument(pathname: string): Promise<unknown> {
+  const path = pathname.replace(/\/+$/, '');
+  if (path !== '/openapi/v3' && !path.startsWith('/openapi/v3/')) return undefined;
+  const docs = await allDocuments();
+  if (path === '/openapi/v3') {
+    return { paths: Object.fromEntries([...docs].map(([p, doc]) => [p, { serverRelativeURL: `/openapi/v3/${p}?hash=${hashOf(doc)}` }])) };
+  }
+  return docs.get(path.slice('/openapi/v3/'.length));
+}

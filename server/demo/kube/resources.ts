@@ -22,6 +22,24 @@ export interface ResourceDef {
   scalable?: boolean;
   /** A review kind (SelfSubjectAccessReview...): created and answered at once, never stored. */
   review?: boolean;
+  /**
+   * The model its bodies are decoded and checked with (`schema/`): a class of client-node's
+   * generated models for built-in kinds, a CRD model for custom resources other than Istio/MCS.
+   */
+  model?: string;
+}
+
+/** Groups of built-in kinds: their bodies are decoded with client-node's models of the same name. */
+const BUILTIN_GROUPS = new Set(['', 'apps', 'discovery.k8s.io', 'events.k8s.io', 'policy', 'networking.k8s.io', 'rbac.authorization.k8s.io']);
+
+/** `V1Deployment`; the two Events are `CoreV1Event` and `EventsV1Event` there; CRDs in `schema/crds.ts`. */
+function modelOf(group: string, version: string, kind: string, review: boolean): string | undefined {
+  if (review) return undefined;
+  if (group === 'monitoring.coreos.com') return `MonitoringV1${kind}`;
+  if (!BUILTIN_GROUPS.has(group)) return undefined;
+  const v = version.charAt(0).toUpperCase() + version.slice(1);
+  if (kind === 'Event') return `${group === '' ? 'Core' : 'Events'}${v}${kind}`;
+  return `${v}${kind}`;
 }
 
 const ALL_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
@@ -33,19 +51,23 @@ type Row = [plural: string, kind: string, namespaced: boolean, shortNames: strin
 
 function defs(group: string, version: string, rows: Row[], verbs = ALL_VERBS): ResourceDef[] {
   const review = verbs.length === 1 && verbs[0] === 'create';
-  return rows.map(([plural, kind, namespaced, shortNames, categories]) => ({
-    group,
-    version,
-    plural,
-    singular: kind.toLowerCase(),
-    kind,
-    namespaced,
-    shortNames,
-    categories: categories ?? [],
-    verbs,
-    ...(SCALABLE.has(`${group}/${kind}`) ? { scalable: true } : {}),
-    ...(review ? { review: true } : {}),
-  }));
+  return rows.map(([plural, kind, namespaced, shortNames, categories]): ResourceDef => {
+    const model = modelOf(group, version, kind, review);
+    return {
+      group,
+      version,
+      plural,
+      singular: kind.toLowerCase(),
+      kind,
+      namespaced,
+      shortNames,
+      categories: categories ?? [],
+      verbs,
+      ...(SCALABLE.has(`${group}/${kind}`) ? { scalable: true } : {}),
+      ...(review ? { review: true } : {}),
+      ...(model ? { model } : {}),
+    };
+  });
 }
 
 /** kubectl categories of the Istio CRDs (`kubectl get istio-io`). */
@@ -72,8 +94,16 @@ export const RESOURCES: readonly ResourceDef[] = [
     ['replicasets', 'ReplicaSet', true, ['rs'], ['all']],
   ]),
   ...defs('discovery.k8s.io', 'v1', [['endpointslices', 'EndpointSlice', true, []]]),
+  ...defs('policy', 'v1', [['poddisruptionbudgets', 'PodDisruptionBudget', true, ['pdb']]]),
+  ...defs('networking.k8s.io', 'v1', [
+    ['ingressclasses', 'IngressClass', false, []],
+    ['ingresses', 'Ingress', true, ['ing']],
+    ['networkpolicies', 'NetworkPolicy', true, ['netpol']],
+  ]),
   ...defs('events.k8s.io', 'v1', [['events', 'Event', true, ['ev']]]),
   ...ISTIO_KIND_LIST.flatMap((k) => defs(k.group, k.version, [[k.plural, k.kind, k.namespaced, [...k.shortNames], CATEGORIES[k.group]]])),
+  // The Prometheus Operator's CRD (schema/crds.ts), so that an install's ServiceMonitor applies.
+  ...defs('monitoring.coreos.com', 'v1', [['servicemonitors', 'ServiceMonitor', true, ['smon'], ['prometheus-operator']]]),
   ...defs('rbac.authorization.k8s.io', 'v1', [
     ['clusterrolebindings', 'ClusterRoleBinding', false, []],
     ['clusterroles', 'ClusterRole', false, []],

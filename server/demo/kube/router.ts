@@ -13,6 +13,7 @@ import type { ResourceAttributes, UserInfo } from './rbac/types';
 import { apiVersionOf } from './resources';
 import { handleScale } from './scale';
 import { parseResourcePath, pathNotFound, type ResourcePath } from './routing';
+import { kindModels } from './schema';
 import { KubeError, asKubeError, badRequest, notFound, status } from './status';
 import type { ClusterStore } from './store';
 import { includeObjectOf, toTable } from './table';
@@ -86,7 +87,7 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, o
       rbac.check({ user, verb: (req.method ?? 'GET').toLowerCase(), resourceRequest: false, path: url.pathname });
       const discovery = req.method === 'GET' ? discoveryDocument(url.pathname) : undefined;
       if (discovery !== undefined) return sendJson(res, 200, discovery);
-      const doc = req.method === 'GET' && url.pathname.startsWith('/openapi/') ? openApiDocument(url.pathname) : undefined;
+      const doc = req.method === 'GET' && url.pathname.startsWith('/openapi/') ? await openApiDocument(url.pathname) : undefined;
       if (doc === undefined) throw pathNotFound(url.pathname);
       return sendJson(res, 200, doc);
     }
@@ -131,7 +132,8 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, o
       return sendJson(res, 200, body);
     }
 
-    const ctx: WriteContext = { store, dryRun: isDryRun(url), mesh: opts.mesh, ...target };
+    const models = def.model ? await kindModels() : undefined;
+    const ctx: WriteContext = { store, dryRun: isDryRun(url), mesh: opts.mesh, url, ...(models ? { models } : {}), ...target };
     const body = await readBody(req);
     const contentType = req.headers['content-type'] ?? 'application/json';
     const result =
@@ -144,6 +146,7 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, o
             : verb === 'delete'
               ? deleteObject(ctx, body)
               : deleteCollection(ctx, query);
+    if (result.warnings?.length) res.setHeader('Warning', result.warnings.map((w) => `299 - ${JSON.stringify(w)}`));
     sendJson(res, result.code, result.body);
   } catch (err) {
     const e = asKubeError(err);

@@ -104,6 +104,7 @@ const REASON_TEXT: Record<string, string> = {
   FieldValueForbidden: 'Forbidden',
   FieldValueTooLong: 'Too long',
   FieldValueTypeInvalid: 'Invalid value',
+  FieldValueNotFound: 'Not found',
 };
 
 /** `Invalid value: weights must sum to 100`, unless the message already says what kind of error it is. */

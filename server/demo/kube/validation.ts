@@ -5,11 +5,12 @@ import { isPlainObject } from './objects';
 import { RBAC_KINDS, rbacCauses } from './rbac/validation';
 import { isMeshKind, type ResourceDef } from './resources';
 import { RBAC_GROUP } from './rbac/types';
+import { kindCauses } from './schema/validate';
 import { badRequest, invalid, type StatusCause } from './status';
 
 // What the API server checks before a write: the body is an object of the kind the path names,
 // in the path's namespace, with a DNS-1123 name; Istio and MCS objects pass the shared schemas of
-// lib/istio (422 Invalid with field causes otherwise).
+// lib/istio, built-in kinds their validation (schema/validate.ts) (422 Invalid with field causes).
 
 export type MeshValidator = (
   obj: unknown,
@@ -60,6 +61,7 @@ export function checkBody(body: unknown, def: ResourceDef, apiVersion: string, p
 export function validateObject(def: ResourceDef, obj: KubeObject, mesh: MeshValidator, current?: KubeObject): void {
   const rbac = def.group === RBAC_GROUP && RBAC_KINDS.has(def.kind);
   const causes = rbac ? rbacCauses(obj, current) : nameCauses(def, obj.metadata.name);
+  causes.push(...kindCauses(def, obj, current));
   if (causes.length === 0 && isMeshKind(def)) {
     const result = mesh(obj);
     if (!result.ok) causes.push(...result.causes);

@@ -5,6 +5,8 @@ import { parseBody } from './http';
 import { selectObjects, type ListQuery } from './list';
 import { mergePatch, jsonPatch } from './patch';
 import { apiVersionOf, type ResourceDef } from './resources';
+import { decodeBody, fieldValidationOf, type WriteVia } from './schema/fields';
+import type { ModelSet } from './schema/models';
 import { strategicMergePatch } from './smp';
 import { KubeError, conflict, notFound, status } from './status';
 import type { ClusterStore } from './store';
@@ -12,6 +14,7 @@ import { checkBody, validateObject, type MeshValidator } from './validation';
 
 // Writes: create (POST), replace (PUT), patch (PATCH: merge, JSON, strategic merge, server-side
 // apply), delete (DELETE, one object or a collection). Each honours dryRun=All through the store.
+// A body is decoded as its kind (schema/: unknown fields, wrong types), then validated (422).
 
 export interface WriteContext {
   store: ClusterStore;
@@ -20,11 +23,17 @@ export interface WriteContext {
   name?: string;
   dryRun: boolean;
   mesh: MeshValidator;
+  /** The models of the built-in and custom kinds (schema/); undefined for kinds without one. */
+  models?: ModelSet;
+  /** The request's URL: its `fieldValidation` says what an unknown field does. */
+  url: URL;
 }
 
 export interface WriteResult {
   code: number;
   body: unknown;
+  /** `Warning` headers: the unknown fields dropped under fieldValidation=Warn. */
+  warnings?: string[];
 }
 
 function withGeneratedName(body: unknown): unknown {
@@ -41,30 +50,32 @@ function requireNamespace(ctx: WriteContext, obj: KubeObject): void {
   if (ctx.def.namespaced && ns && !ctx.store.get('v1', 'Namespace', undefined, ns)) throw notFound('namespaces', '', ns);
 }
 
-/** The body checked against the path and validated; an update is validated against the stored object too. */
-function checked(ctx: WriteContext, body: unknown, update = false): KubeObject {
-  const obj = checkBody(body, ctx.def, apiVersionOf(ctx.def), ctx);
+/** The body checked against the path, decoded as its kind and validated (against the stored object on updates). */
+function checked(ctx: WriteContext, body: unknown, via: WriteVia, patch?: unknown): { obj: KubeObject; warnings: string[] } {
+  const raw = checkBody(body, ctx.def, apiVersionOf(ctx.def), ctx);
+  const directive = fieldValidationOf(ctx.url, via);
+  const { obj, warnings } = ctx.models ? decodeBody({ def: ctx.def, models: ctx.models, body: raw, via, directive, patch }) : { obj: raw, warnings: [] };
   requireNamespace(ctx, obj);
-  const current = update ? ctx.store.get(apiVersionOf(ctx.def), ctx.def.kind, obj.metadata.namespace, obj.metadata.name) : undefined;
+  const current = via === 'create' ? undefined : ctx.store.get(apiVersionOf(ctx.def), ctx.def.kind, obj.metadata.namespace, obj.metadata.name);
   validateObject(ctx.def, obj, ctx.mesh, current);
-  return obj;
+  return { obj, warnings };
 }
 
 export function createObject(ctx: WriteContext, body: Buffer, contentType: string): WriteResult {
-  const obj = checked(ctx, withGeneratedName(parseBody(body, contentType)));
-  return { code: 201, body: ctx.store.create(obj, { dryRun: ctx.dryRun }) };
+  const { obj, warnings } = checked(ctx, withGeneratedName(parseBody(body, contentType)), 'create');
+  return { code: 201, body: ctx.store.create(obj, { dryRun: ctx.dryRun }), warnings };
 }
 
 export function replaceObject(ctx: WriteContext, body: Buffer, contentType: string): WriteResult {
-  const obj = checked(ctx, parseBody(body, contentType), true);
-  return { code: 200, body: ctx.store.replace(obj, { dryRun: ctx.dryRun }) };
+  const { obj, warnings } = checked(ctx, parseBody(body, contentType), 'update');
+  return { code: 200, body: ctx.store.replace(obj, { dryRun: ctx.dryRun }), warnings };
 }
 
-const PATCHERS: Record<string, (target: unknown, patch: unknown) => unknown> = {
-  'application/merge-patch+json': mergePatch,
-  'application/json-patch+json': jsonPatch,
-  'application/strategic-merge-patch+json': strategicMergePatch,
-  'application/apply-patch+yaml': mergePatch,
+const PATCHERS: Record<string, { via: WriteVia; apply: (target: unknown, patch: unknown) => unknown }> = {
+  'application/merge-patch+json': { via: 'merge', apply: mergePatch },
+  'application/json-patch+json': { via: 'json', apply: jsonPatch },
+  'application/strategic-merge-patch+json': { via: 'strategic', apply: strategicMergePatch },
+  'application/apply-patch+yaml': { via: 'apply', apply: mergePatch },
 };
 
 export function patchObject(ctx: WriteContext, body: Buffer, contentType: string): WriteResult {
@@ -79,12 +90,11 @@ export function patchObject(ctx: WriteContext, body: Buffer, contentType: string
   if (!current) {
     // Server-side apply creates what does not exist yet.
     if (type !== 'application/apply-patch+yaml') throw notFound(def.plural, def.group, ctx.name ?? '');
-    const created = checked(ctx, patch);
-    return { code: 201, body: store.create(created, { dryRun: ctx.dryRun }) };
+    const created = checked(ctx, patch, 'apply');
+    return { code: 201, body: store.create(created.obj, { dryRun: ctx.dryRun }), warnings: created.warnings };
   }
-  const patched = patcher(current, patch) as KubeObject;
-  const obj = checked(ctx, patched, true);
-  return { code: 200, body: store.replace(obj, { dryRun: ctx.dryRun }) };
+  const { obj, warnings } = checked(ctx, patcher.apply(current, patch), patcher.via, patch);
+  return { code: 200, body: store.replace(obj, { dryRun: ctx.dryRun }), warnings };
 }
 
 interface DeleteOptions {

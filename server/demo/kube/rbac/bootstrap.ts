@@ -27,6 +27,8 @@ const VIEW_RULES: PolicyRule[] = [
   rule(['apps'], ['deployments', 'deployments/scale', 'deployments/status', 'replicasets', 'replicasets/scale', 'replicasets/status'], READ),
   rule(['discovery.k8s.io'], ['endpointslices'], READ),
   rule(['events.k8s.io'], ['events'], READ),
+  rule(['policy'], ['poddisruptionbudgets', 'poddisruptionbudgets/status'], READ),
+  rule(['networking.k8s.io'], ['ingresses', 'ingresses/status', 'networkpolicies'], READ),
   rule(MESH_CONFIG_GROUPS, ['*'], READ),
 ];
 
@@ -34,6 +36,8 @@ const EDIT_RULES: PolicyRule[] = [
   rule([''], ['pods', 'services', 'endpoints', 'configmaps', 'secrets', 'serviceaccounts'], WRITE),
   rule([''], ['secrets'], READ),
   rule(['apps'], ['deployments', 'deployments/scale', 'replicasets', 'replicasets/scale'], WRITE),
+  rule(['policy'], ['poddisruptionbudgets'], WRITE),
+  rule(['networking.k8s.io'], ['ingresses', 'networkpolicies'], WRITE),
   rule(MESH_CONFIG_GROUPS, ['*'], WRITE),
   ...VIEW_RULES,
 ];
