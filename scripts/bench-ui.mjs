@@ -3,14 +3,15 @@
 // after layoutstop with every element) in Chromium, for synthetic graphs of 200, 1,000 and 5,000
 // nodes (~2 edges per node, 3 clusters x 4 namespaces), drawn by the production graph component on
 // /bench/graph. Builds the console into BENCH_DIST_DIR (default .next-bench) when sources changed,
-// starts `next start` on a free port, prints a table (median of --runs, default 3).
+// starts its production server on a free port, prints a table (median of --runs, default 3).
 //   node scripts/bench-ui.mjs [--sizes 200,1000,5000] [--runs 3]
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { buildConsole, productionServer } from './lib/build.mjs';
+import { freePort } from './lib/proc.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const arg = (name, def) => {
@@ -22,37 +23,9 @@ const runs = Number(arg('runs', '3'));
 const dist = process.env.BENCH_DIST_DIR || '.next-bench';
 const GOALS = { 1000: 2000, 5000: 6000 };
 
-function newest(dir) {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
+async function ensureBuild() {
+  if ((await buildConsole({ dist })) !== 0) throw new Error('the console did not build (see above)');
 }
-
-function ensureBuild() {
-  const buildId = join(root, dist, 'BUILD_ID');
-  const sources = Math.max(...['app', 'components', 'lib'].map((d) => newest(join(root, d))));
-  if (existsSync(buildId) && statSync(buildId).mtimeMs > sources) return;
-  console.log(`Building the console into ${dist} (next build)…`);
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/next/dist/bin/next'), 'build'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NEXT_DIST_DIR: dist, NEXT_TELEMETRY_DISABLED: '1' },
-  });
-  if (r.status !== 0) throw new Error(`next build failed (exit ${r.status})`);
-}
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 
 async function startConsole(port) {
   // The bench page needs no cluster; the server still wants a kubeconfig: one unreachable cluster.
@@ -62,29 +35,30 @@ async function startConsole(port) {
     kubeconfig,
     `apiVersion: v1\nkind: Config\nclusters:\n- name: bench\n  cluster:\n    server: https://127.0.0.1:9\n    insecure-skip-tls-verify: true\ncontexts:\n- name: bench\n  context:\n    cluster: bench\n    user: bench\nusers:\n- name: bench\n  user:\n    token: none\ncurrent-context: bench\n`,
   );
-  const child = spawn(process.execPath, [join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const [node, ...args] = productionServer(dist).command;
+  const child = spawn(node, args, {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NEXT_DIST_DIR: dist, NEXT_TELEMETRY_DISABLED: '1', KUBECONFIG: kubeconfig, MERIDIAN_CONFIG: '' },
+    env: { ...process.env, PORT: String(port), HOSTNAME: '127.0.0.1', KUBECONFIG: kubeconfig, MERIDIAN_CONFIG: '' },
   });
   let log = '';
   child.stdout.on('data', (d) => (log += d));
   child.stderr.on('data', (d) => (log += d));
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited: ${log}`);
+    if (child.exitCode !== null) throw new Error(`the console exited: ${log}`);
     const ok = await fetch(`http://127.0.0.1:${port}/api/healthz`).then((r) => r.ok, () => false);
     if (ok) return child;
     await new Promise((r) => setTimeout(r, 300));
   }
   child.kill();
-  throw new Error(`next start did not answer within 60 s: ${log}`);
+  throw new Error(`the console did not answer within 60 s: ${log}`);
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main() {
-  ensureBuild();
+  await ensureBuild();
   const port = await freePort();
   const server = await startConsole(port);
   const browser = await chromium.launch({
