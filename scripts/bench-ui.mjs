@@ -6,6 +6,7 @@
 // starts its production server on a free port, prints a table (median of --runs, default 3).
 //   node scripts/bench-ui.mjs [--sizes 200,1000,5000] [--runs 3]
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,7 +40,7 @@ async function startConsole(port) {
   const child = spawn(node, args, {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PORT: String(port), HOSTNAME: '127.0.0.1', KUBECONFIG: kubeconfig, MERIDIAN_CONFIG: '' },
+    env: { ...process.env, PORT: String(port), HOSTNAME: '127.0.0.1', KUBECONFIG: kubeconfig, MERIDIAN_CONFIG: '', MERIDIAN_SESSION_SECRET: randomBytes(32).toString('base64url') },
   });
   let log = '';
   child.stdout.on('data', (d) => (log += d));

@@ -3,6 +3,7 @@
 // Used by `npm run demo` and by `npm test` (integration + e2e suites).
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { productionServer } from './build.mjs';
 import { assertPortFree, startProcess, waitForHttp } from './proc.mjs';
 
@@ -119,6 +120,8 @@ export async function startStack({ stateDir, ports, reset = false, syntheticServ
       HOSTNAME: '127.0.0.1',
       MERIDIAN_CONFIG: join(stateDir, 'meridian.yaml'),
       KUBECONFIG: join(stateDir, 'kubeconfig'),
+      // One console per stack: a fresh session secret each start.
+      MERIDIAN_SESSION_SECRET: randomBytes(32).toString('base64url'),
       ...consoleEnv,
     },
   });
