@@ -6,7 +6,7 @@ import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { stack } from '../support/stack';
+import { consoleEntry, stack } from '../support/stack';
 
 // SIGTERM on the production server (node .next/standalone/start.mjs, what the image runs) while a
 // browser holds an SSE stream and a graph request is in flight: the stream ends, the graph request
@@ -76,8 +76,7 @@ describe('the production server on SIGTERM', () => {
     const config = join(dir, 'meridian.yaml');
     writeFileSync(config, readFileSync(s.meridianConfig, 'utf8').replaceAll(s.prometheusUrl, prom.url));
     const port = await freePort();
-    const entry = join(process.cwd(), process.env.NEXT_DIST_DIR || '.next', 'standalone', 'start.mjs');
-    const child = spawn(process.execPath, [entry], {
+    const child = spawn(process.execPath, [consoleEntry()], {
       env: { ...process.env, PORT: String(port), HOSTNAME: '127.0.0.1', MERIDIAN_CONFIG: config, KUBECONFIG: s.kubeconfig, MERIDIAN_SESSION_SECRET: randomBytes(32).toString('base64url') },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
