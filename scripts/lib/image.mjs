@@ -1,7 +1,7 @@
 // The container image, built offline with buildah (see ../../Containerfile and TOOLCHAIN.md):
 // no image registry is reachable here, so the base is made locally — a Debian base from Debian
 // packages (mmdebstrap) plus this machine's Node.js — and the server is the host's standalone build
-// (`npm run build`), fed to the Containerfile's "prebuilt" stage. Used by `npm run image` and by
+// (`npm run build`), fed to the Containerfile's build stage with PREBUILT=true. Used by `npm run image` and by
 // the image smoke test (scripts/lib/image-smoke.mjs).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -132,10 +132,10 @@ export async function buildImage({ tag = IMAGE, force = false, log = console.log
   const key = imageKey(dist);
   if (!force && (await imageLabels(tag))?.['meridian.image-key'] === key) return { image: tag, seconds: 0, reused: true };
   const started = Date.now();
-  log(`Building ${tag} (buildah, Containerfile, APP=prebuilt)…`);
+  log(`Building ${tag} (buildah, Containerfile, PREBUILT=true)…`);
   const before = new Set(await containerIds());
   try {
-    await buildah(['build', '--quiet', '--isolation', ISOLATION, '--file', join(ROOT, 'Containerfile'), '--build-arg', `BASE=${BASE_IMAGE}`, '--build-arg', 'APP=prebuilt', '--label', `meridian.image-key=${key}`, '--tag', tag, ROOT], {
+    await buildah(['build', '--quiet', '--isolation', ISOLATION, '--file', join(ROOT, 'Containerfile'), '--build-arg', `BASE=${BASE_IMAGE}`, '--build-arg', 'PREBUILT=true', '--label', `meridian.image-key=${key}`, '--tag', tag, ROOT], {
       timeoutMs: 900_000,
     });
   } finally {
