@@ -14,7 +14,7 @@ import { consoleEntry, stack } from '../support/stack';
 // Prometheus answers through a proxy that holds every query for a moment, so the graph request is
 // surely in flight when the signal comes.
 
-const DELAY_MS = 1500;
+const DELAY_MS = 1000;
 const servers: Server[] = [];
 afterAll(() => servers.forEach((s) => s.closeAllConnections()));
 
