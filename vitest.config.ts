@@ -14,7 +14,7 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['{app,components,server,lib,scripts}/**/*.test.{ts,tsx}'],
+    include: ['{app,components,server,lib,scripts,deploy}/**/*.test.{ts,tsx}'],
     environment: 'node',
     testTimeout: 20_000,
     pool: 'forks',

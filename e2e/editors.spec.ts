@@ -3,12 +3,13 @@
 // history, read-only mode and the mutation guards. Leaves VirtualService bookinfo/reviews (us-east)
 // as seeded (50/30/20).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { expect, type Page, type Request, test } from '@playwright/test';
 import { graphSchema } from '@/lib/graph/types';
-import { kubectl, stack } from './support/stack';
+import { consoleEntry, kubectl, stack } from './support/stack';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -231,8 +232,8 @@ async function startReadOnlyConsole(): Promise<{ url: string; proc: ChildProcess
   const roConfig = `${config}.read-only.yaml`;
   writeFileSync(roConfig, readFileSync(config, 'utf8').replace(/^readOnly:.*$/m, 'readOnly: true'));
   const port = await freePort();
-  const proc = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...process.env, MERIDIAN_CONFIG: roConfig, KUBECONFIG: s.kubeconfig, NEXT_TELEMETRY_DISABLED: '1' },
+  const proc = spawn(process.execPath, [consoleEntry()], {
+    env: { ...process.env, PORT: String(port), HOSTNAME: '127.0.0.1', MERIDIAN_CONFIG: roConfig, KUBECONFIG: s.kubeconfig, MERIDIAN_SESSION_SECRET: randomBytes(32).toString('base64url') },
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;

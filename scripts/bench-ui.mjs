@@ -4,16 +4,17 @@
 // nodes (~2 edges per node, 3 clusters x 4 namespaces), drawn by the production graph component on
 // /bench/graph, a page only the bench build has (app/bench/graph/page.bench.tsx, served when
 // next.config.js sees MERIDIAN_BENCH_BUILD=1). Builds the console that way into BENCH_DIST_DIR
-// (default .next-bench) when sources changed, starts `next start` on a free port, prints a table
-// (median of --runs, default 3).
+// (default .next-bench) when sources changed, starts its production server on a free port, prints
+// a table (median of --runs, default 3).
 //   node scripts/bench-ui.mjs [--sizes 200,1000,5000] [--runs 3]
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { buildConsole } from './lib/build.mjs';
+import { buildConsole, productionServer } from './lib/build.mjs';
+import { freePort } from './lib/proc.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const arg = (name, def) => {
@@ -26,19 +27,8 @@ const dist = process.env.BENCH_DIST_DIR || '.next-bench';
 const GOALS = { 1000: 2000, 5000: 6000 };
 
 async function ensureBuild() {
-  const code = await buildConsole({ distDir: dist, env: { MERIDIAN_BENCH_BUILD: '1' } });
-  if (code !== 0) throw new Error(`next build failed (exit ${code})`);
+  if ((await buildConsole({ dist, env: { MERIDIAN_BENCH_BUILD: '1' } })) !== 0) throw new Error('the console did not build (see above)');
 }
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 
 async function startConsole(port) {
   // The bench page needs no cluster; the server still wants a kubeconfig: one unreachable cluster.
@@ -48,23 +38,24 @@ async function startConsole(port) {
     kubeconfig,
     `apiVersion: v1\nkind: Config\nclusters:\n- name: bench\n  cluster:\n    server: https://127.0.0.1:9\n    insecure-skip-tls-verify: true\ncontexts:\n- name: bench\n  context:\n    cluster: bench\n    user: bench\nusers:\n- name: bench\n  user:\n    token: none\ncurrent-context: bench\n`,
   );
-  const child = spawn(process.execPath, [join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const [node, ...args] = productionServer(dist).command;
+  const child = spawn(node, args, {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NEXT_DIST_DIR: dist, NEXT_TELEMETRY_DISABLED: '1', KUBECONFIG: kubeconfig, MERIDIAN_CONFIG: '' },
+    env: { ...process.env, PORT: String(port), HOSTNAME: '127.0.0.1', KUBECONFIG: kubeconfig, MERIDIAN_CONFIG: '', MERIDIAN_SESSION_SECRET: randomBytes(32).toString('base64url') },
   });
   let log = '';
   child.stdout.on('data', (d) => (log += d));
   child.stderr.on('data', (d) => (log += d));
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited: ${log}`);
+    if (child.exitCode !== null) throw new Error(`the console exited: ${log}`);
     const ok = await fetch(`http://127.0.0.1:${port}/api/healthz`).then((r) => r.ok, () => false);
     if (ok) return child;
     await new Promise((r) => setTimeout(r, 300));
   }
   child.kill();
-  throw new Error(`next start did not answer within 60 s: ${log}`);
+  throw new Error(`the console did not answer within 60 s: ${log}`);
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

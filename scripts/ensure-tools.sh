@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure the machine has the tools Meridian's demo and tests run on (see ../shared/TOOLCHAIN.md):
-# Prometheus + promtool and Alertmanager (Debian packages), Debian's Chromium for Playwright, and kubectl.
+# Prometheus + promtool and Alertmanager (Debian packages), Debian's Chromium for Playwright, kubectl,
+# and buildah + mmdebstrap for the container image and its smoke test (`npm run image`).
 # Installs what is missing when running as root; otherwise exits non-zero naming what is missing.
 # Never downloads a browser or a binary of its own.
 set -euo pipefail
@@ -16,6 +17,8 @@ check prometheus prometheus
 check promtool prometheus
 check prometheus-alertmanager prometheus-alertmanager
 check /usr/bin/chromium chromium
+check buildah buildah
+check mmdebstrap mmdebstrap
 
 # kubectl: these machines ship kubectl 1.32 (package kubectl). Debian's kubernetes-client (kubectl 1.20)
 # owns the same path, so it is only the fallback where no kubectl exists at all.

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every suite, in order — tools, lint, typecheck, unit, build, then the demo stack
-// (demo mesh + real Prometheus + console) for the integration and e2e suites. Ends with one line
-// `N passed, N failed` over all of them; exits non-zero on any failure.
+// (demo mesh + real Prometheus + console) for the integration and e2e suites, and the container
+// image's smoke test against the same stack (suite "image": buildah, installed by ensure-tools.sh).
+// Ends with one line `N passed, N failed` over all of them; exits non-zero on any failure.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { run, stopAll } from './lib/proc.mjs';
@@ -78,7 +79,18 @@ if (wants('lint')) await check('lint', bin('eslint'), ['--max-warnings=0', '.'])
 if (wants('typecheck')) await check('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 if (wants('unit')) await vitest('unit', 'vitest.config.ts');
 
-if (wants('integration') || wants('e2e')) {
+async function imageSuite(state) {
+  console.log('\n══ image: build the container image, run its entrypoint against the demo stack');
+  const { imageSmoke } = await import('./lib/image-smoke.mjs');
+  const { checks, figures } = await imageSmoke({ state, logDir: join(OUT, 'logs') });
+  const f = (n) => (n === undefined ? '?' : n.toFixed(1));
+  const built = figures.imageSeconds ? `built in ${f(figures.imageSeconds)} s${figures.baseSeconds ? ` after the base image (${f(figures.baseSeconds)} s)` : ''}` : 'reused';
+  const note = `${figures.size ?? '?'}, ${built}, cold start to ready ${f(figures.coldStartSeconds)} s, SIGTERM to exit ${f(figures.shutdownSeconds)} s`;
+  record('image', checks.filter((c) => c.ok).length, checks.filter((c) => !c.ok).length, note);
+}
+
+const STACK_SUITES = ['integration', 'e2e', 'image'];
+if (STACK_SUITES.some(wants)) {
   const { buildConsole } = await import('./lib/build.mjs');
   const built = (await buildConsole({ force: !!process.env.CI })) === 0;
   record('build', built ? 1 : 0, built ? 0 : 1);
@@ -86,7 +98,7 @@ if (wants('integration') || wants('e2e')) {
   if (built && toolsOk) {
     const { startStack } = await import('./lib/stack.mjs');
     try {
-      console.log('\n══ starting the demo stack for integration and e2e (.test-run/)');
+      console.log('\n══ starting the demo stack for integration, e2e and image (.test-run/)');
       state = await startStack({ stateDir: OUT, reset: true, ports: testPorts() });
     } catch (e) {
       stackFailed = true;
@@ -94,11 +106,12 @@ if (wants('integration') || wants('e2e')) {
     }
   }
   const env = { MERIDIAN_TEST_STATE: join(OUT, 'state.json'), CI: process.env.CI ?? '' };
-  for (const suite of ['integration', 'e2e']) {
+  for (const suite of STACK_SUITES) {
     if (!wants(suite)) continue;
     if (!state) record(suite, 0, 1, stackFailed ? 'demo stack did not start' : 'not run: build or tools failed');
     else if (suite === 'integration') await vitest('integration', 'vitest.integration.config.ts', env);
-    else await playwright(env);
+    else if (suite === 'e2e') await playwright(env);
+    else await imageSuite(state);
   }
   await stopAll();
 }

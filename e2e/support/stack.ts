@@ -2,6 +2,7 @@
 // its URLs, the real kubectl with the demo kubeconfig, PromQL queries, scenarios.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const exec = promisify(execFile);
@@ -13,6 +14,15 @@ export interface StackState {
   controlUrl: string;
   kubeconfig: string;
   clusters: { name: string; apiUrl: string; context: string }[];
+}
+
+/**
+ * The production server's entry as `npm test` built it (what the stack's console and the container
+ * image run), for tests that start a second console with their own settings. It needs PORT,
+ * HOSTNAME, MERIDIAN_CONFIG, KUBECONFIG and MERIDIAN_SESSION_SECRET in its environment.
+ */
+export function consoleEntry(): string {
+  return join(process.cwd(), process.env.NEXT_DIST_DIR || '.next', 'standalone', 'start.mjs');
 }
 
 export function stack(): StackState {

@@ -6,6 +6,18 @@ import { join } from 'node:path';
 
 const children = new Set();
 
+/** A port that was free a moment ago (the OS picks it). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
 /** Fails with a message naming the port and the option that changes it when the port is taken. */
 export async function assertPortFree(port, option) {
   await new Promise((resolve, reject) => {
@@ -91,4 +103,21 @@ export async function stopAll() {
       }
     }
   }
+}
+
+/** Runs a command to completion and collects its output: {code, stdout, stderr}. */
+export function capture(cmd, args, { env = {}, cwd, timeoutMs } = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { env: { ...process.env, ...env }, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = timeoutMs ? setTimeout(() => child.kill('SIGKILL'), timeoutMs) : undefined;
+    child.on('error', (e) => resolve({ code: 127, stdout, stderr: `${cmd}: ${e.message}` }));
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr });
+    });
+  });
 }

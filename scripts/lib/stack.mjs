@@ -1,7 +1,10 @@
 // The demo stack: demo mesh (3 simulated clusters), a real Prometheus and Alertmanager (Debian), and
-// the console (`next start`). Used by `npm run demo` and by `npm test` (integration + e2e suites).
+// the console's production server (the standalone build's start.mjs, as in the container image).
+// Used by `npm run demo` and by `npm test` (integration + e2e suites).
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { productionServer } from './build.mjs';
 import { assertPortFree, startProcess, waitForHttp } from './proc.mjs';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -142,11 +145,20 @@ export async function startStack({ stateDir, ports, reset = false, syntheticServ
   await waitForHttp(`http://127.0.0.1:${ports.prometheus}/-/ready`, { proc: prom, what: 'Prometheus' });
 
   writeAtomic(join(stateDir, 'meridian.yaml'), meridianConfig({ stateDir, ports: { ...ports, readOnly }, auth: authConfig(auth, { idp, consoleUrl }) }));
-  const consoleProc = startProcess('console', process.execPath, [join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(ports.console), '-H', '127.0.0.1'], {
+  const [node, ...serverArgs] = productionServer().command;
+  const consoleProc = startProcess('console', node, serverArgs, {
     logDir,
     echo,
     cwd: ROOT,
-    env: { MERIDIAN_CONFIG: join(stateDir, 'meridian.yaml'), KUBECONFIG: join(stateDir, 'kubeconfig'), NEXT_TELEMETRY_DISABLED: '1', ...consoleEnv },
+    env: {
+      PORT: String(ports.console),
+      HOSTNAME: '127.0.0.1',
+      MERIDIAN_CONFIG: join(stateDir, 'meridian.yaml'),
+      KUBECONFIG: join(stateDir, 'kubeconfig'),
+      // One console per stack: a fresh session secret each start.
+      MERIDIAN_SESSION_SECRET: randomBytes(32).toString('base64url'),
+      ...consoleEnv,
+    },
   });
   await waitForHttp(`http://127.0.0.1:${ports.console}/api/healthz`, { proc: consoleProc, what: 'console', timeoutMs: 90_000 });
 

@@ -105,6 +105,13 @@ export function ensureAlertLoop(): Loop {
   return loop;
 }
 
+/** Stops the loop (shutdown: server/shutdown.ts). */
+export function stopAlertLoop(): void {
+  const g = globalThis as WithLoop;
+  if (g[KEY]?.timer) clearInterval(g[KEY].timer);
+  g[KEY] = undefined;
+}
+
 /** The merged alerts of every source, at most a few seconds old. */
 export async function currentAlerts(opts: { fresh?: boolean } = {}): Promise<AlertsResponse> {
   const loop = ensureAlertLoop();

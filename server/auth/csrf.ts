@@ -1,6 +1,7 @@
 import 'server-only';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { CSRF_COOKIE, CSRF_HEADER } from '@/lib/api/session';
+import { sessionKey } from '@/server/config/session-secret';
 
 /**
  * CSRF protection: signed double-submit tokens.
@@ -12,23 +13,14 @@ import { CSRF_COOKIE, CSRF_HEADER } from '@/lib/api/session';
  * without a CORS preflight (which the console never grants), and a cookie planted by a sibling
  * domain fails the signature check. Stateless: nothing is stored per session.
  *
- * The secret is MERIDIAN_CSRF_SECRET when set (set it when several console replicas share traffic),
- * else random per process: after a restart old tokens are refused, and the UI fetches a new one
- * (a 403 "missing or invalid CSRF token" means: GET /api/csrf and retry once).
+ * The signing key derives from the session secret (server/config/session-secret.ts): the same for
+ * every replica that shares MERIDIAN_SESSION_SECRET, so any replica accepts a token another issued.
+ * Outside production without a secret it is random per process: after a restart old tokens are
+ * refused, and the UI fetches a new one (a 403 "missing or invalid CSRF token" means: GET /api/csrf
+ * and retry once).
  */
 
-const KEY = Symbol.for('meridian.csrf-secret');
-type WithSecret = typeof globalThis & { [KEY]?: Buffer };
-
-function secret(): Buffer {
-  const g = globalThis as WithSecret;
-  const env = process.env.MERIDIAN_CSRF_SECRET;
-  if (env) return Buffer.from(env, 'utf8');
-  g[KEY] ??= randomBytes(32);
-  return g[KEY];
-}
-
-const sign = (nonce: string) => createHmac('sha256', secret()).update(nonce).digest('base64url');
+const sign = (nonce: string) => createHmac('sha256', sessionKey('csrf')).update(nonce).digest('base64url');
 
 export function issueCsrfToken(): string {
   const nonce = randomBytes(18).toString('base64url');

@@ -2,6 +2,7 @@ import 'server-only';
 import { type z } from 'zod';
 import { consoleMetrics } from '@/server/observability/metrics';
 import { fromZodError, toErrorResponse } from './errors';
+import { trackRequest } from '@/server/observability/in-flight';
 
 type Params = Record<string, string | string[] | undefined>;
 interface RouteContext {
@@ -11,16 +12,20 @@ interface RouteContext {
 /**
  * Wraps an App Router handler: maps every thrown error through the one mapper, and records the
  * request duration by route template and status. `route` is the template (e.g. /api/clusters), never
- * the concrete URL, so label cardinality stays bounded.
+ * the concrete URL, so label cardinality stays bounded. The request counts as in flight until its
+ * handler answers (a shutdown lets such requests finish; a stream's body may outlive it).
  */
 export function handler(route: string, fn: (req: Request, params: Params) => Promise<Response>) {
   return async (req: Request, ctx?: RouteContext): Promise<Response> => {
     const end = consoleMetrics().httpDuration.startTimer({ route, method: req.method });
+    const done = trackRequest();
     let res: Response;
     try {
       res = await fn(req, (await ctx?.params) ?? {});
     } catch (err) {
       res = toErrorResponse(err);
+    } finally {
+      done();
     }
     end({ status: String(res.status) });
     return res;

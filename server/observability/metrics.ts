@@ -1,5 +1,6 @@
 import 'server-only';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { requestsInFlight } from './in-flight';
 
 /**
  * The console's own metrics (GET /metrics). One registry per process, kept on globalThis so that
@@ -24,6 +25,14 @@ function create(): ConsoleMetrics {
     labelNames: ['route', 'method', 'status'],
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
+  });
+  new Gauge({
+    name: 'meridian_http_requests_in_flight',
+    help: 'API requests being handled (a shutdown waits for them)',
+    registers: [registry],
+    collect() {
+      this.set(requestsInFlight());
+    },
   });
   const sseClients = new Gauge({ name: 'meridian_sse_clients', help: 'Browsers connected to /api/events', registers: [registry] });
   const graphBuild = new Histogram({
