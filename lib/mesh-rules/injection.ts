@@ -16,6 +16,32 @@ export const INJECT_LABEL = 'sidecar.istio.io/inject';
 export const SIDECAR_STATUS_ANNOTATION = 'sidecar.istio.io/status';
 
 /**
+ * Cloud Service Mesh's managed control plane revisions (GKE): `asm-managed` (regular channel),
+ * `asm-managed-rapid`, `asm-managed-stable`. A namespace labelled `istio.io/rev=<one of them>` is
+ * injected by Google's managed injector: no istiod Deployment runs in the cluster for it, a
+ * ControlPlaneRevision of that name (mesh.cloud.google.com) stands for it.
+ */
+export const MANAGED_REVISIONS = ['asm-managed', 'asm-managed-rapid', 'asm-managed-stable'] as const;
+
+/** Whether a revision name is a Cloud Service Mesh managed revision. */
+export function isManagedRevision(revision: string | undefined): boolean {
+  return revision !== undefined && (MANAGED_REVISIONS as readonly string[]).includes(revision);
+}
+
+/** The release channel a managed revision follows (asm-managed is `regular`). */
+export function managedChannel(revision: string): 'regular' | 'rapid' | 'stable' | undefined {
+  if (!isManagedRevision(revision)) return undefined;
+  return revision === 'asm-managed-rapid' ? 'rapid' : revision === 'asm-managed-stable' ? 'stable' : 'regular';
+}
+
+/** The control-plane revision a namespace's labels ask for: istio.io/rev, else `default` for istio-injection=enabled. */
+export function namespaceRevision(labels: Readonly<StringMap> | undefined): string | undefined {
+  const l = labels ?? {};
+  if (namespaceInjection(l) !== 'sidecar') return undefined;
+  return l[REVISION_LABEL] ?? 'default';
+}
+
+/**
  * How a namespace's new pods join the mesh:
  *  - `sidecar`: `istio-injection=enabled`, or an `istio.io/rev` label without `istio-injection`;
  *  - `ambient`: `istio.io/dataplane-mode=ambient` (and no sidecar injection);

@@ -1,5 +1,5 @@
 // Builders of Kubernetes/Istio objects for the checks' table tests. Test-only.
-import { emptyObjects, isInventoryKind, type InventorySnapshot, type K8sObject } from '@/lib/inventory/types';
+import { emptyObjects, inventoryKindOf, type InventorySnapshot, type K8sObject } from '@/lib/inventory/types';
 
 type Labels = Record<string, string>;
 type Spec = Record<string, unknown>;
@@ -59,7 +59,10 @@ export function snapshotOf(world: World): InventorySnapshot {
   return {
     clusters: Object.entries(perCluster).map(([cluster, objects]) => {
       const o = emptyObjects();
-      for (const x of objects) if (x.kind && isInventoryKind(x.kind)) o[x.kind].push(structuredClone(x));
+      for (const x of objects) {
+        const kind = inventoryKindOf(x);
+        if (kind) o[kind].push(structuredClone(x));
+      }
       return { cluster, state: 'synced' as const, objects: o };
     }),
   };
