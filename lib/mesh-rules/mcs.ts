@@ -36,9 +36,34 @@ export function mcsImports(objects: Objects): K8sObject[] {
   return MCS_IMPORT_KINDS.flatMap((k) => objects[k] ?? []);
 }
 
-/** `net.gke.io` or `multicluster.x-k8s.io`: the API group of an MCS object. */
-export function mcsGroupOf(obj: K8sObject): string {
-  return (obj.apiVersion ?? '').split('/')[0] ?? '';
+export const UPSTREAM_MCS_GROUP = 'multicluster.x-k8s.io';
+export const GKE_MCS_GROUP = 'net.gke.io';
+
+const GROUP_OF_KIND: Record<string, string> = {
+  ServiceExport: UPSTREAM_MCS_GROUP,
+  ServiceImport: UPSTREAM_MCS_GROUP,
+  'ServiceExport.net.gke.io': GKE_MCS_GROUP,
+  'ServiceImport.net.gke.io': GKE_MCS_GROUP,
+};
+
+/** An MCS object with the API group it was read from (list items may lack their apiVersion). */
+export interface McsEntry {
+  obj: K8sObject;
+  group: string;
+}
+
+function entries(objects: Objects, kinds: readonly InventoryKind[]): McsEntry[] {
+  return kinds.flatMap((k) => (objects[k] ?? []).map((obj) => ({ obj, group: obj.apiVersion?.split('/')[0] || (GROUP_OF_KIND[k] ?? '') })));
+}
+
+/** The ServiceExports of one cluster's objects with their group. */
+export function mcsExportEntries(objects: Objects): McsEntry[] {
+  return entries(objects, MCS_EXPORT_KINDS);
+}
+
+/** The ServiceImports of one cluster's objects with their group. */
+export function mcsImportEntries(objects: Objects): McsEntry[] {
+  return entries(objects, MCS_IMPORT_KINDS);
 }
 
 /** The derived Service an import names (GKE), or undefined. */

@@ -23,7 +23,7 @@ export function gkeImport(ns: string, name: string, derived: string | undefined,
     apiVersion: 'net.gke.io/v1',
     kind: 'ServiceImport',
     metadata: { name, namespace: ns, labels: { 'app.kubernetes.io/managed-by': 'gke-mcs-controller.gke.io' }, ...(derived ? { annotations: { [DERIVED_SERVICE_ANNOTATION]: derived } } : {}) },
-    spec: { type: 'ClusterSetIP', ips: ['10.248.1.7'], ports: [{ name: 'http', port: 8080, protocol: 'TCP' }] },
+    spec: { type: 'ClusterSetIP', ips: ['10.248.1.7'], ports: [{ name: 'http', port: 9080, protocol: 'TCP' }] },
     status: { clusters: exporters.map((c) => ({ cluster: `projects/1234/locations/us-central1/memberships/${c}` })) },
   };
   return { 'ServiceImport.net.gke.io': [obj] };
@@ -32,7 +32,7 @@ export function gkeImport(ns: string, name: string, derived: string | undefined,
 /** The derived Service (selector-less, the import's IP) and its EndpointSlice of `endpoints` from `source`. */
 export function derivedService(ns: string, derived: string, source: string, endpoints: number): Objects {
   return {
-    Service: [{ kind: 'Service', metadata: { name: derived, namespace: ns }, spec: { type: 'ClusterIP', clusterIP: '10.248.1.7', ports: [{ name: 'http', port: 8080 }] } }],
+    Service: [{ kind: 'Service', metadata: { name: derived, namespace: ns }, spec: { type: 'ClusterIP', clusterIP: '10.248.1.7', ports: [{ name: 'http', port: 9080 }] } }],
     EndpointSlice: [
       {
         kind: 'EndpointSlice',
