@@ -96,3 +96,19 @@ export function sidecarInjected(namespaceLabels: Readonly<StringMap> | undefined
   if (ns[REVISION_LABEL] !== undefined) return true;
   return pod?.labels?.[INJECT_LABEL] === 'true';
 }
+
+/** Whether a Deployment is an istiod (label app=istiod or istio=pilot). */
+export function isIstiodDeployment(labels: Readonly<StringMap> | undefined): boolean {
+  return labels?.app === 'istiod' || labels?.istio === 'pilot';
+}
+
+/**
+ * The control-plane revisions a cluster provides: its istiod Deployments' istio.io/rev (`default`
+ * when absent) and its managed revisions (ControlPlaneRevision names, Cloud Service Mesh).
+ */
+export function providedRevisions(deployments: readonly { metadata: { labels?: StringMap } }[], controlPlaneRevisions: readonly { metadata: { name: string } }[]): Set<string> {
+  const out = new Set<string>();
+  for (const d of deployments) if (isIstiodDeployment(d.metadata.labels)) out.add(d.metadata.labels?.[REVISION_LABEL] ?? 'default');
+  for (const c of controlPlaneRevisions) out.add(c.metadata.name);
+  return out;
+}

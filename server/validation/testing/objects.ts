@@ -35,6 +35,13 @@ export const ap = (namespace: string, name: string, spec: Spec) => obj('security
 export const sexport = (namespace: string, name: string) => obj('multicluster.x-k8s.io/v1alpha1', 'ServiceExport', namespace, name, { spec: {} });
 export const simport = (namespace: string, name: string) =>
   obj('multicluster.x-k8s.io/v1alpha1', 'ServiceImport', namespace, name, { spec: { type: 'ClusterSetIP', ports: [{ port: 9080, protocol: 'TCP' }] } });
+/** GKE's MCS objects (net.gke.io/v1): an export; an import naming its derived Service (annotation net.gke.io/derived-service). */
+export const gkeExport = (namespace: string, name: string) => obj('net.gke.io/v1', 'ServiceExport', namespace, name);
+export const gkeImport = (namespace: string, name: string, derived?: string) =>
+  obj('net.gke.io/v1', 'ServiceImport', namespace, name, { spec: { type: 'ClusterSetIP', ports: [{ name: 'http', port: 9080, protocol: 'TCP' }] } }, derived ? { annotations: { 'net.gke.io/derived-service': derived } } : {});
+/** Cloud Service Mesh's managed control plane revision (istio-system). */
+export const controlPlaneRevision = (name: string, channel = 'regular') =>
+  obj('mesh.cloud.google.com/v1beta1', 'ControlPlaneRevision', 'istio-system', name, { spec: { type: 'managed_service', channel } });
 export const slice = (namespace: string, service: string, ready: boolean) =>
   obj('discovery.k8s.io/v1', 'EndpointSlice', namespace, `${service}-abc`, {
     addressType: 'IPv4',
