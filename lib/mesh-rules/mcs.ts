@@ -104,6 +104,7 @@ const key3 = (cluster: string, namespace: string, name: string) => `${cluster}/$
 export class DerivedServices {
   private readonly byKey = new Map<string, DerivedService>();
   private readonly byName = new Map<string, DerivedService>();
+  private readonly byService = new Map<string, DerivedService>();
 
   add(cluster: string, imports: readonly K8sObject[]): void {
     for (const si of imports) {
@@ -113,12 +114,18 @@ export class DerivedServices {
       const d: DerivedService = { cluster, namespace, derived, service: si.metadata.name };
       this.byKey.set(key3(cluster, namespace, derived), d);
       this.byName.set(`${namespace}/${derived}`, d);
+      this.byService.set(key3(cluster, namespace, d.service), d);
     }
   }
 
   /** The derived Service `<cluster>/<ns>/<name>` folds into, if it is one. */
   in(cluster: string, namespace: string, name: string): DerivedService | undefined {
     return this.byKey.get(key3(cluster, namespace, name));
+  }
+
+  /** The derived Service carrying the clusterset service `<ns>/<service>` in a cluster (its import names it). */
+  of(cluster: string, namespace: string, service: string): DerivedService | undefined {
+    return this.byService.get(key3(cluster, namespace, service));
   }
 
   /** A derived Service of that namespace/name in any cluster. */
