@@ -123,6 +123,8 @@ const KIND_COLUMNS: Record<string, Column[]> = {
   'security.istio.io/PeerAuthentication': [col('Mode', text('spec.mtls.mode'))],
   'security.istio.io/AuthorizationPolicy': [col('Action', text('spec.action'))],
   'multicluster.x-k8s.io/ServiceImport': [col('Type', text('spec.type')), col('IP', text('spec.ips'))],
+  'net.gke.io/ServiceImport': [col('Type', text('spec.type')), col('IP', text('spec.ips'))],
+  'mesh.cloud.google.com/ControlPlaneRevision': [col('Type', text('spec.type')), col('Channel', text('spec.channel'))],
   'rbac.authorization.k8s.io/RoleBinding': BINDING_COLUMNS,
   'rbac.authorization.k8s.io/ClusterRoleBinding': BINDING_COLUMNS,
 };

@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { RESOURCES, groupVersions, type ResourceDef } from './resources';
+import { groupVersions, servedFlavor, servedResources, type ResourceDef } from './resources';
 
 // OpenAPI v3, only as much as kubectl needs: the index of group-versions and, per group-version,
 // the PATCH operation of each kind declaring the `fieldValidation` query parameter. From that
@@ -20,7 +20,7 @@ function patchPath(def: ResourceDef): string {
 
 function groupVersionDocument(group: string, version: string) {
   const paths: Record<string, unknown> = {};
-  for (const def of RESOURCES.filter((r) => r.group === group && r.version === version)) {
+  for (const def of servedResources().filter((r) => r.group === group && r.version === version)) {
     paths[patchPath(def)] = {
       patch: {
         description: `partially update the specified ${def.kind}`,
@@ -40,21 +40,28 @@ function groupVersionDocument(group: string, version: string) {
   };
 }
 
-const DOCUMENTS = new Map<string, unknown>(
-  groupVersions().flatMap(({ group, versions }) => versions.map((v) => [gvPath(group, v), groupVersionDocument(group, v)] as const)),
-);
-
 const hashOf = (doc: unknown) => createHash('sha256').update(JSON.stringify(doc)).digest('hex').toUpperCase();
 
-const INDEX = {
-  paths: Object.fromEntries([...DOCUMENTS].map(([path, doc]) => [path, { serverRelativeURL: `/openapi/v3/${path}?hash=${hashOf(doc)}` }])),
-};
+/** The documents and their index, built once per served flavour. */
+const BUILT = new Map<string, { documents: Map<string, unknown>; index: unknown }>();
+
+function built() {
+  let b = BUILT.get(servedFlavor());
+  if (!b) {
+    const documents = new Map<string, unknown>(
+      groupVersions().flatMap(({ group, versions }) => versions.map((v) => [gvPath(group, v), groupVersionDocument(group, v)] as const)),
+    );
+    const index = { paths: Object.fromEntries([...documents].map(([path, doc]) => [path, { serverRelativeURL: `/openapi/v3/${path}?hash=${hashOf(doc)}` }])) };
+    BUILT.set(servedFlavor(), (b = { documents, index }));
+  }
+  return b;
+}
 
 /** The document of an /openapi/... path, or undefined (404; /openapi/v2 among them). */
 export function openApiDocument(pathname: string): unknown {
   const path = pathname.replace(/\/+$/, '');
-  if (path === '/openapi/v3') return INDEX;
-  if (path.startsWith('/openapi/v3/')) return DOCUMENTS.get(path.slice('/openapi/v3/'.length));
+  if (path === '/openapi/v3') return built().index;
+  if (path.startsWith('/openapi/v3/')) return built().documents.get(path.slice('/openapi/v3/'.length));
   return undefined;
 }
 
