@@ -3,7 +3,8 @@ import { DERIVED_SERVICE_PREFIX } from '@/lib/mesh-rules/mcs';
 import type { DemoClusterName, KubeObject } from '../types';
 import { peerAuthentication } from '../mesh/build/istio';
 import { clusterSetHost, hash32, SEED_TIME } from '../mesh/ids';
-import type { NamespaceSpec, ServiceSpec, WorkloadSpec } from '../mesh/spec';
+import { engine, HELLO_PORT as PORT, svc } from '../mesh/content/mcs-demo';
+import type { NamespaceSpec } from '../mesh/spec';
 
 // The reference architecture Meridian was designed around, as content of the gke flavour: a GKE
 // fleet of two clusters (cluster-a, cluster-b) with GKE's multi-cluster services (net.gke.io) and a
@@ -22,9 +23,7 @@ export const GKE_MESH_ID = `proj-${GKE_FLEET_PROJECT}`;
 export const MANAGED_REVISION = 'asm-managed';
 
 const NS = 'mcs-demo';
-const PORT = 8080;
 const CLUSTERS: DemoClusterName[] = ['cluster-a', 'cluster-b'];
-const IMAGE = 'us-docker.pkg.dev/google-samples/containers/gke/hello-app:2.0';
 
 /** The fleet membership of a cluster (GKE registers a cluster under its own name by default). */
 export function membershipOf(cluster: string): string {
@@ -43,18 +42,6 @@ export function derivedNameOf(namespace: string, name: string): string {
   return `${DERIVED_SERVICE_PREFIX}${out}`;
 }
 
-const engine = (cluster: DemoClusterName, name: string, extra: Partial<WorkloadSpec>): WorkloadSpec => ({
-  cluster,
-  app: name,
-  version: 'v1',
-  replicas: 2,
-  image: IMAGE,
-  proxy: 'sidecar',
-  ports: [{ name: 'http', containerPort: PORT }],
-  ...extra,
-});
-
-const svc = (name: string, cluster: DemoClusterName): ServiceSpec => ({ name, clusters: [cluster], ports: [{ name: 'http', port: PORT }] });
 
 export function gkeServiceExport(namespace: string, name: string): KubeObject {
   return { apiVersion: 'net.gke.io/v1', kind: 'ServiceExport', metadata: { name, namespace } };
@@ -83,10 +70,12 @@ const mcsDemo: NamespaceSpec = {
   injected: false,
   labels: () => ({ 'istio.io/rev': MANAGED_REVISION }),
   workloads: [
+    // The namespace injects by its managed revision label, not istio-injection: a sidecar each.
     engine('cluster-a', 'hello-app-engine', {
+      proxy: 'sidecar',
       traffic: { entryRps: 5, latencyMs: 10, calls: [{ host: clusterSetHost('hello-master-engine', NS), port: PORT, rps: 5, protocol: 'http' }] },
     }),
-    engine('cluster-b', 'hello-master-engine', { traffic: { latencyMs: 15 } }),
+    engine('cluster-b', 'hello-master-engine', { proxy: 'sidecar', traffic: { latencyMs: 15 } }),
   ],
   services: [svc('hello-app-engine', 'cluster-a'), svc('hello-master-engine', 'cluster-b')],
   objects: [
