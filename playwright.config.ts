@@ -19,6 +19,12 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [['list'], ['json']],
+  // `default` runs against the default demo stack; `gke` (e2e/gke/) against the gke flavour's stack
+  // (scripts/test.mjs starts each and points MERIDIAN_TEST_STATE at it).
+  projects: [
+    { name: 'default', testIgnore: /e2e[\\/]gke[\\/]/ },
+    { name: 'gke', testDir: 'e2e/gke' },
+  ],
   use: {
     baseURL: consoleUrl(),
     trace: 'retain-on-failure',

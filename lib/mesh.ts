@@ -20,6 +20,29 @@ const remoteSecretSchema = z.object({
   syncStatus: z.string().optional(),
 });
 
+const conditionSchema = z.object({ type: z.string(), status: z.string(), reason: z.string().optional(), message: z.string().optional() });
+
+/** A managed control plane (Cloud Service Mesh): ControlPlaneRevisions and the namespaces they inject. */
+export const managedControlPlaneSchema = z.object({
+  revisions: z.array(
+    z.object({
+      /** asm-managed, asm-managed-rapid, asm-managed-stable */
+      name: z.string(),
+      /** Release channel: regular, rapid, stable. */
+      channel: z.string().optional(),
+      /** spec.type: managed_service. */
+      type: z.string().optional(),
+      /** status.conditions: Reconciled, ProvisioningFinished, Stalled. */
+      conditions: z.array(conditionSchema),
+    }),
+  ),
+  /** Namespaces labelled istio.io/rev=<a managed revision>. */
+  namespaces: z.array(z.string()),
+  /** Why istiod's debug endpoints and metrics are absent (not an outage). */
+  note: z.string(),
+});
+export type ManagedControlPlane = z.infer<typeof managedControlPlaneSchema>;
+
 export const clusterCardSchema = z.object({
   name: z.string(),
   reachable: z.boolean(),
@@ -39,10 +62,12 @@ export const clusterCardSchema = z.object({
   remoteSecrets: z.array(remoteSecretSchema),
   /** The cluster whose istiod serves this cluster's proxies (itself for a primary). */
   servedBy: z.string().optional(),
+  /** The cluster's control plane is managed by Google (no istiod in the cluster). */
+  managedControlPlane: managedControlPlaneSchema.optional(),
 });
 export type ClusterCard = z.infer<typeof clusterCardSchema>;
 
-const controlPlaneModelSchema = z.enum(['multi-primary', 'primary-remote', 'single-cluster', 'independent', 'unknown']);
+const controlPlaneModelSchema = z.enum(['multi-primary', 'primary-remote', 'single-cluster', 'independent', 'managed', 'unknown']);
 export type ControlPlaneModel = z.infer<typeof controlPlaneModelSchema>;
 
 export const controlPlaneSchema = z.object({
@@ -51,6 +76,8 @@ export const controlPlaneSchema = z.object({
   servedBy: z.record(z.string(), z.string()),
   /** Cluster -> the clusters its istiod watches (its own first). */
   watches: z.record(z.string(), z.array(z.string())),
+  /** Clusters whose control plane is managed (Cloud Service Mesh): served by Google, no istiod. */
+  managed: z.array(z.string()).optional(),
   explanation: z.string(),
 });
 export type ControlPlane = z.infer<typeof controlPlaneSchema>;
@@ -65,6 +92,12 @@ export const mcsClusterStateSchema = z.object({
   endpoints: z.number().int().nonnegative(),
   /** Ports of the Service (or of the ServiceImport when there is no Service): `name:port/protocol`. */
   ports: z.array(z.string()),
+  /** The MCS API group(s) of the export/import objects there, when one is not the upstream multicluster.x-k8s.io (GKE's net.gke.io). */
+  groups: z.array(z.string()).optional(),
+  /** GKE: the derived Service (gke-mcs-<hash>) that carries the import in this cluster. */
+  derivedService: z.string().optional(),
+  /** GKE: ready endpoints of the derived Service, per exporting cluster (the import's endpoints here). */
+  importedEndpoints: z.record(z.string(), z.number().int().nonnegative()).optional(),
 });
 export type MCSClusterState = z.infer<typeof mcsClusterStateSchema>;
 
@@ -80,7 +113,17 @@ export const mcsServiceRowSchema = z.object({
 });
 export type MCSServiceRow = z.infer<typeof mcsServiceRowSchema>;
 
-export const mcsProblemCodeSchema = z.enum(['export-without-service', 'import-without-export', 'ports-differ', 'export-not-imported', 'export-no-endpoints']);
+export const mcsProblemCodeSchema = z.enum([
+  'export-without-service',
+  'import-without-export',
+  'ports-differ',
+  'export-not-imported',
+  'export-no-endpoints',
+  /** GKE: the derived Service of an import has no ready endpoint in that cluster. */
+  'derived-no-endpoints',
+  /** A cluster taking part in MCS lacks the namespace of an exported service: nothing is imported there. */
+  'namespace-missing',
+]);
 export type MCSProblemCode = z.infer<typeof mcsProblemCodeSchema>;
 
 export const mcsProblemSchema = z.object({
@@ -89,6 +132,8 @@ export const mcsProblemSchema = z.object({
   namespace: z.string(),
   name: z.string(),
   cluster: z.string().optional(),
+  /** import-without-export: the clusters that import it (where callers of the clusterset host get no answer). */
+  clusters: z.array(z.string()).optional(),
   message: z.string(),
 });
 export type MCSProblem = z.infer<typeof mcsProblemSchema>;

@@ -9,9 +9,11 @@ export const serviceRowSchema = z.object({
   namespace: z.string(),
   name: z.string(),
   ports: z.array(z.object({ name: z.string().optional(), port: z.number(), protocol: z.string().optional() })),
-  /** Ready endpoints in this cluster (EndpointSlices). */
+  /** Ready endpoints in this cluster (EndpointSlices); for an import without a Service here, its derived Service's. */
   endpoints: z.number().int().nonnegative(),
   clusterSetHost: z.string().optional(),
+  /** GKE: the derived Service (gke-mcs-<hash>) that carries this clusterset service in the cluster. */
+  derivedService: z.string().optional(),
   health: healthSchema,
   badges: badgesSchema,
   /** Inbound requests/s and 5xx share over the window. */

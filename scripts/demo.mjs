@@ -16,8 +16,9 @@ const { values: opts } = parseArgs({
     'control-port': { type: 'string' },
     'idp-port': { type: 'string' },
     auth: { type: 'string', default: 'anonymous' },
-    'state-dir': { type: 'string', default: '.demo' },
+    'state-dir': { type: 'string' },
     'synthetic-services': { type: 'string', default: '0' },
+    flavor: { type: 'string', default: 'default' },
     'read-only': { type: 'boolean', default: false },
     reset: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -29,14 +30,19 @@ if (opts.help) {
   --console-port N        console (default 3000)
   --prometheus-port N     Prometheus (default 9090)
   --alertmanager-port N   Alertmanager (default 9093)
-  --api-port N            first cluster API port; the three clusters use N, N+1, N+2 (default 16443)
+  --api-port N            first cluster API port; the clusters use N, N+1, ... (default 16443)
   --control-port N        demo control port: scenarios, metrics, istiod (default 17070)
   --idp-port N            the demo's OpenID Provider (default 17080)
   --auth STRATEGY         how the console knows its users: anonymous (default), header
                           (X-Forwarded-User from a trusted proxy), token (the user's own
                           Kubernetes token), openid (sign-in at the demo's OpenID Provider)
-  --state-dir DIR         where state, kubeconfig and logs go (default .demo)
-  --synthetic-services N  add N synthetic services to the mesh (for scale)
+  --flavor NAME           default: three clusters us-east, eu-west, ap-south (multi-primary
+                          Istio, istiod in each, the upstream MCS API); gke: the reference
+                          architecture, a GKE fleet cluster-a + cluster-b with GKE's MCS
+                          (net.gke.io ServiceExport/ServiceImport, gke-mcs-* derived Services)
+                          and a Cloud Service Mesh managed control plane (no istiod)
+  --state-dir DIR         where state, kubeconfig and logs go (default .demo, .demo-gke for gke)
+  --synthetic-services N  add N synthetic services to the mesh (for scale; default flavour)
   --read-only             start the console in read-only mode
   --reset                 start the demo mesh from its seed, forgetting changes`);
   process.exit(0);
@@ -44,6 +50,10 @@ if (opts.help) {
 
 const { run, stopAll } = await import('./lib/proc.mjs');
 const { AUTH_STRATEGIES } = await import('./lib/stack.mjs');
+if (!['default', 'gke'].includes(opts.flavor)) {
+  console.error(`demo: --flavor must be default or gke, not "${opts.flavor}"`);
+  process.exit(2);
+}
 if (!AUTH_STRATEGIES.includes(opts.auth)) {
   console.error(`demo: --auth must be one of ${AUTH_STRATEGIES.join(', ')}, not "${opts.auth}"`);
   process.exit(2);
@@ -94,7 +104,8 @@ process.on('SIGTERM', () => void shutdown(0));
 
 try {
   const state = await startStack({
-    stateDir: join(ROOT, opts['state-dir']),
+    stateDir: join(ROOT, opts['state-dir'] ?? (opts.flavor === 'gke' ? '.demo-gke' : '.demo')),
+    flavor: opts.flavor,
     ports,
     reset: opts.reset,
     readOnly: opts['read-only'],
@@ -106,8 +117,13 @@ try {
 Meridian is running on the demo mesh: ${state.consoleUrl} (auth: ${state.auth})
 
   clusters     ${state.clusters.map((c) => `${c.name} ${c.apiUrl}`).join(', ')}
-  kubectl      KUBECONFIG=${state.kubeconfig} kubectl get vs -A
-               kubectl auth can-i update virtualservices -n bookinfo --as alice
+  kubectl      KUBECONFIG=${state.kubeconfig} ${
+    state.flavor === 'gke'
+      ? `kubectl get serviceexports.net.gke.io,serviceimports.net.gke.io -A --context cluster-b
+               kubectl get controlplanerevisions -n istio-system`
+      : `kubectl get vs -A
+               kubectl auth can-i update virtualservices -n bookinfo --as alice`
+  }
   IdP          ${state.idp.issuer}  (OpenID Provider; the console's client is "${state.idp.clientId}")
   users        ${users}
   Prometheus   ${state.prometheusUrl}    Alertmanager ${state.alertmanagerUrl}

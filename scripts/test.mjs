@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // `npm test`: every suite, in order — tools, lint, typecheck, unit, build, then the demo stack
-// (demo mesh + real Prometheus + console) for the integration and e2e suites, and the container
-// image's smoke test against the same stack (suite "image": buildah, installed by ensure-tools.sh).
-// Ends with one line `N passed, N failed` over all of them; exits non-zero on any failure.
+// (demo mesh + real Prometheus + console) for the integration and e2e suites and the container
+// image's smoke test against the same stack (suite "image": buildah, installed by ensure-tools.sh),
+// then a small second stack of the demo's gke flavour (a GKE fleet: net.gke.io MCS, managed control
+// plane) for the e2e specs of e2e/gke/ (Playwright project `gke`), started once and stopped after
+// them. Ends with one line `N passed, N failed` over all of them; exits non-zero on any failure.
+// `npm test -- e2e-gke` runs only the gke specs; MERIDIAN_E2E_GREP=<pattern> passes --grep to Playwright.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { run, stopAll } from './lib/proc.mjs';
@@ -46,27 +49,30 @@ async function vitest(suite, config, env = {}) {
   record(suite, r.numPassedTests, failed, r.numPendingTests ? `${r.numPendingTests} skipped counted as failed` : '');
 }
 
-async function playwright(env) {
-  const report = join(OUT, 'reports', 'e2e.json');
-  console.log('\n══ e2e: playwright (Debian Chromium)');
-  const code = await run(bin('playwright'), ['test'], { cwd: ROOT, env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report } });
+async function playwright(env, suite = 'e2e', project = 'default') {
+  const report = join(OUT, 'reports', `${suite}.json`);
+  console.log(`\n══ ${suite}: playwright project ${project} (Debian Chromium)`);
+  const grep = process.env.MERIDIAN_E2E_GREP ? ['--grep', process.env.MERIDIAN_E2E_GREP] : [];
+  const code = await run(bin('playwright'), ['test', `--project=${project}`, ...grep], { cwd: ROOT, env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report } });
   const r = readJson(report);
-  if (!r) return record('e2e', 0, 1, `no report (exit code ${code})`);
+  if (!r) return record(suite, 0, 1, `no report (exit code ${code})`);
   const s = r.stats;
   const failed = s.unexpected + s.skipped + (code !== 0 && s.unexpected === 0 ? 1 : 0);
-  record('e2e', s.expected + s.flaky, failed, s.flaky ? `${s.flaky} flaky` : '');
+  record(suite, s.expected + s.flaky, failed, s.flaky ? `${s.flaky} flaky` : '');
 }
 
 /**
  * The test stack's ports; MERIDIAN_PORT_OFFSET moves them all, so two checkouts of the project can
  * run their suites side by side on one machine.
  */
-function testPorts() {
+function testPorts(shift = 0) {
   const offset = Number(process.env.MERIDIAN_PORT_OFFSET ?? 0);
   if (!Number.isInteger(offset) || offset < 0 || offset > 20_000) throw new Error(`MERIDIAN_PORT_OFFSET must be a whole number from 0 to 20000, not "${process.env.MERIDIAN_PORT_OFFSET}"`);
   const base = { console: 3100, prometheus: 19090, alertmanager: 19093, api: 26443, control: 27070, idp: 27080 };
-  return Object.fromEntries(Object.entries(base).map(([k, v]) => [k, v + offset]));
+  return Object.fromEntries(Object.entries(base).map(([k, v]) => [k, v + offset + shift]));
 }
+/** The gke stack's ports: the test stack's moved by 20 (console 3120, Prometheus 19110, APIs 26463-26464, ...). */
+const GKE_PORT_SHIFT = 20;
 
 let stackFailed = false;
 process.on('SIGINT', async () => {
@@ -89,11 +95,19 @@ async function imageSuite(state) {
   record('image', checks.filter((c) => c.ok).length, checks.filter((c) => !c.ok).length, note);
 }
 
+let built;
+async function build() {
+  if (built === undefined) {
+    const { buildConsole } = await import('./lib/build.mjs');
+    built = (await buildConsole({ force: !!process.env.CI })) === 0;
+    record('build', built ? 1 : 0, built ? 0 : 1);
+  }
+  return built;
+}
+
 const STACK_SUITES = ['integration', 'e2e', 'image'];
 if (STACK_SUITES.some(wants)) {
-  const { buildConsole } = await import('./lib/build.mjs');
-  const built = (await buildConsole({ force: !!process.env.CI })) === 0;
-  record('build', built ? 1 : 0, built ? 0 : 1);
+  await build();
   let state;
   if (built && toolsOk) {
     const { startStack } = await import('./lib/stack.mjs');
@@ -116,10 +130,31 @@ if (STACK_SUITES.some(wants)) {
   await stopAll();
 }
 
+if (wants('e2e') || wants('e2e-gke')) {
+  await build();
+  let state;
+  let failure = 'not run: build or tools failed';
+  if (built && toolsOk) {
+    const { startStack } = await import('./lib/stack.mjs');
+    try {
+      console.log('\n══ starting the gke flavour stack for e2e/gke (.test-run/gke/)');
+      state = await startStack({ stateDir: join(OUT, 'gke'), reset: true, ports: testPorts(GKE_PORT_SHIFT), flavor: 'gke' });
+    } catch (e) {
+      stackFailed = true;
+      failure = 'gke demo stack did not start';
+      console.error(`gke demo stack did not start: ${e.message}`);
+    }
+  }
+  if (!state) record('e2e-gke', 0, 1, failure);
+  else await playwright({ MERIDIAN_TEST_STATE: join(OUT, 'gke', 'state.json'), CI: process.env.CI ?? '' }, 'e2e-gke', 'gke');
+  await stopAll();
+}
+
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
 console.log('\nSuites:');
 for (const r of results) console.log(`  ${r.suite.padEnd(12)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(4)} failed ${r.note}`);
 if (existsSync(join(OUT, 'logs'))) console.log(`  (demo stack logs: ${join(OUT, 'logs')})`);
+if (existsSync(join(OUT, 'gke', 'logs'))) console.log(`  (gke stack logs: ${join(OUT, 'gke', 'logs')})`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -11,7 +11,7 @@ import { queryKey } from '@/components/shell/query-keys';
 import { ClusterErrors, EmptyView, ErrorView, LoadingState } from '@/components/shell/states';
 import { useScope } from '@/components/shell/useScope';
 import type { ConfigItem } from '@/lib/istio-config/api';
-import { ISTIO_KIND_LIST } from '@/lib/istio';
+import { WRITABLE_KIND_LIST } from '@/lib/istio';
 import { listObjects, objectPageUrl } from './api';
 import { useSession } from '@/components/shell/useSession';
 import { CreateMenu } from './CreateMenu';
@@ -69,7 +69,7 @@ export function ConfigList() {
       <Toolbar clearAllFilters={() => scope.setParam('kinds', undefined)}>
         <ToolbarContent>
           <ToolbarItem>
-            <MultiSelect label="Kinds" allLabel="All kinds" testId="kind-filter" options={ISTIO_KIND_LIST.map((k) => ({ value: k.kind }))} selected={kinds} onChange={(v) => scope.setParam('kinds', v)} />
+            <MultiSelect label="Kinds" allLabel="All kinds" testId="kind-filter" options={WRITABLE_KIND_LIST.map((k) => ({ value: k.id }))} selected={kinds} onChange={(v) => scope.setParam('kinds', v)} />
           </ToolbarItem>
           <ToolbarItem>
             <Checkbox id="with-findings" label="With findings only" isChecked={withFindings} onChange={(_e, on) => scope.setParam('findings', on ? 'only' : undefined)} />

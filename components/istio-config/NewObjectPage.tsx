@@ -8,7 +8,7 @@ import { PageFrame } from '@/components/shell/PageFrame';
 import { useClusters } from '@/components/shell/ScopeSelectors';
 import { LoadingState } from '@/components/shell/states';
 import { useScope } from '@/components/shell/useScope';
-import { isIstioKindName } from '@/lib/istio';
+import { ISTIO_KINDS, isIstioKindName } from '@/lib/istio';
 import { newObject, toYaml } from '@/lib/istio/forms';
 import { isDns1123Label } from '@/lib/k8s/meta';
 import type { ObjectRef, OperationResult } from '@/lib/istio-config/api';
@@ -26,7 +26,7 @@ export function NewObjectPage() {
   const session = useSession();
   const clusters = useClusters();
   const kindParam = params.get('kind') ?? 'VirtualService';
-  const kind = isIstioKindName(kindParam) ? kindParam : 'VirtualService';
+  const kind = isIstioKindName(kindParam) && !ISTIO_KINDS[kindParam].readOnly ? kindParam : 'VirtualService';
   const cluster = params.get('cluster') ?? '';
   const namespace = params.get('namespace') ?? '';
   const service = params.get('service') ?? undefined;

@@ -51,6 +51,37 @@ function SyncFigures({ card, proxy }: { card: Card_; proxy?: string }) {
   );
 }
 
+/** Cloud Service Mesh: the managed revisions, their channel and conditions, instead of istiod's figures. */
+function ManagedControlPlane({ cp }: { cp: NonNullable<Card_['managedControlPlane']> }) {
+  return (
+    <div data-testid="managed-control-plane">
+      {cp.revisions.map((r) => (
+        <div key={r.name} style={{ marginBottom: 4 }}>
+          <Label color="blue" isCompact>
+            managed control plane
+          </Label>{' '}
+          <strong>{r.name}</strong>
+          {r.channel && <> · channel {r.channel}</>}
+          {r.type && <span className="meridian-muted"> ({r.type})</span>}
+          {r.conditions.length > 0 && (
+            <LabelGroup numLabels={4} style={{ marginTop: 2 }}>
+              {r.conditions.map((c) => {
+                const bad = c.type === 'Stalled' ? c.status === 'True' : c.status !== 'True';
+                return (
+                  <Label key={c.type} isCompact color={bad ? 'red' : 'green'} title={[c.reason, c.message].filter(Boolean).join(': ')}>
+                    {c.type}: {c.status}
+                  </Label>
+                );
+              })}
+            </LabelGroup>
+          )}
+        </div>
+      ))}
+      {cp.namespaces.length > 0 && <div className="meridian-muted">injects {cp.namespaces.join(', ')}</div>}
+    </div>
+  );
+}
+
 function ClusterCard({ card, selected, proxy }: { card: Card_; selected: boolean; proxy?: string }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -76,15 +107,21 @@ function ClusterCard({ card, selected, proxy }: { card: Card_; selected: boolean
         {!card.reachable && card.error && <p className="meridian-muted">{card.error}</p>}
         <DescriptionList isCompact isHorizontal>
           <Item term="Kubernetes">{card.kubernetesVersion ?? '—'}</Item>
-          <Item term="istiod">{card.istiod ? `${card.istiod.revision ?? 'default'} · ${card.istiod.version ?? 'unknown version'}` : card.servedBy && card.servedBy !== card.name ? `none (served by ${card.servedBy})` : 'none'}</Item>
-          <Item term="Served by">{card.servedBy ?? 'unknown'}</Item>
+          {card.managedControlPlane ? (
+            <Item term="Control plane">
+              <ManagedControlPlane cp={card.managedControlPlane} />
+            </Item>
+          ) : (
+            <Item term="istiod">{card.istiod ? `${card.istiod.revision ?? 'default'} · ${card.istiod.version ?? 'unknown version'}` : card.servedBy && card.servedBy !== card.name ? `none (served by ${card.servedBy})` : 'none'}</Item>
+          )}
+          <Item term="Served by">{card.managedControlPlane ? 'Google (Traffic Director)' : (card.servedBy ?? 'unknown')}</Item>
           <Item term="Mesh id">{card.meshId ?? '—'}</Item>
           <Item term="Network">{card.network ?? '—'}</Item>
           <Item term="Proxies">{card.sync ? `${card.sync.proxies}` : '—'}</Item>
           <Item term="Sync (syncz)">
-            <SyncFigures card={card} proxy={proxy} />
+            {card.managedControlPlane ? <span className="meridian-muted" data-testid="managed-note">{card.managedControlPlane.note}</span> : <SyncFigures card={card} proxy={proxy} />}
           </Item>
-          <Item term="Root cert">{card.rootCertExpiry ? <CertExpiry iso={card.rootCertExpiry} /> : <span className="meridian-muted">{card.certError ?? '—'}</span>}</Item>
+          <Item term="Root cert">{card.rootCertExpiry ? <CertExpiry iso={card.rootCertExpiry} /> : <span className="meridian-muted">{card.managedControlPlane ? 'managed by Google' : (card.certError ?? '—')}</span>}</Item>
           <Item term="East-west gateway">{card.eastWestGateway ?? '—'}</Item>
           <Item term="Remote secrets">
             {card.remoteSecrets.length ? (

@@ -4,6 +4,20 @@ import { Label, LabelGroup, Title } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import type { MCSProblem, MCSServiceRow } from '@/lib/mesh';
 
+/** GKE: the derived Service that carries the import in this cluster, with its endpoints per exporting cluster. */
+function DerivedDetail({ name, endpoints, cluster }: { name: string; endpoints: Record<string, number>; cluster: string }) {
+  const total = Object.values(endpoints).reduce((a, b) => a + b, 0);
+  const from = Object.entries(endpoints)
+    .filter(([, n]) => n > 0)
+    .map(([c, n]) => `${n} from ${c || 'unknown'}`)
+    .join(', ');
+  return (
+    <div className="meridian-muted" data-testid={`mcs-derived-${cluster}`} title="GKE's derived Service: the import's ClusterSetIP and the exporting clusters' endpoints in this cluster">
+      via <code>{name}</code>: {total === 0 ? 'no endpoints' : from}
+    </div>
+  );
+}
+
 /** Clusterset services x clusters, then the problems to fix. */
 export function McsTable({ services, problems, clusters, selected }: { services: MCSServiceRow[]; problems: MCSProblem[]; clusters: string[]; selected?: string }) {
   return (
@@ -46,10 +60,16 @@ export function McsTable({ services, problems, clusters, selected }: { services:
                         ) : (
                           st.exported && <Label color="red" isCompact>no Service</Label>
                         )}
+                        {st.groups?.map((g) => (
+                          <Label key={g} isCompact variant="outline">
+                            {g}
+                          </Label>
+                        ))}
                       </LabelGroup>
                     ) : (
                       <span className="meridian-muted">—</span>
                     )}
+                    {st?.derivedService && <DerivedDetail name={st.derivedService} endpoints={st.importedEndpoints ?? {}} cluster={c} />}
                   </Td>
                 );
               })}

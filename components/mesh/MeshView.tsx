@@ -63,6 +63,11 @@ export function MeshView() {
                       {c} ← istiod of {by}
                     </Label>
                   ))}
+                  {d.controlPlane.managed?.map((c) => (
+                    <Label key={c} isCompact style={{ marginLeft: 4 }} color="blue">
+                      {c} ← managed (Google)
+                    </Label>
+                  ))}
                 </CardBody>
               </Card>
               <ClusterCards cards={d.clusters} selected={params.get('cluster') ?? undefined} proxy={params.get('proxy') ?? undefined} />

@@ -3,11 +3,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/api/fetch-json';
 import { meshResponseSchema } from '@/lib/mesh';
+import { MCS_EXPORT_KINDS, MCS_IMPORT_KINDS } from '@/lib/mesh-rules/mcs';
 import { queryKey, type Feature } from '@/components/shell/query-keys';
 import { useLiveFeatures, type LiveSignal } from '@/components/shell/useEvents';
 
-/** The inventory kinds the mesh view is made of (MCS, services and their endpoints, workloads). */
-const MESH_KINDS = new Set(['ServiceExport', 'ServiceImport', 'Service', 'EndpointSlice', 'Deployment']);
+/** The inventory kinds the mesh view is made of (MCS of both groups, services and their endpoints, workloads, managed control planes and the namespaces they inject). */
+const MESH_KINDS = new Set<string>([...MCS_EXPORT_KINDS, ...MCS_IMPORT_KINDS, 'Service', 'EndpointSlice', 'Deployment', 'ControlPlaneRevision', 'Namespace']);
 
 /** The mesh view is stale when a cluster's cache state or one of its kinds changed. */
 export function meshFeatures(s: LiveSignal): readonly Feature[] {

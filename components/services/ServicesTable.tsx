@@ -66,6 +66,11 @@ export function ServicesTable({ rows, scopeQuery }: { rows: ServiceRow[]; scopeQ
             <Td dataLabel="Service">
               <Link href={`/graph${scopeQuery}${scopeQuery ? '&' : '?'}graphType=service&selected=${encodeURIComponent(s.id)}`}>{s.name}</Link>
               {s.clusterSetHost && <div className="meridian-muted">{s.clusterSetHost}</div>}
+              {s.derivedService && (
+                <div className="meridian-muted" data-testid={`derived-${s.cluster}-${s.namespace}-${s.name}`} title="GKE's derived Service: the import's ClusterSetIP and endpoints in this cluster">
+                  via {s.derivedService}
+                </div>
+              )}
             </Td>
             <Td dataLabel="Namespace">{s.namespace}</Td>
             <Td dataLabel="Cluster">{s.cluster}</Td>

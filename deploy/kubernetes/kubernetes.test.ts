@@ -6,7 +6,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { INVENTORY_KINDS } from '@/lib/inventory/types';
-import { ISTIO_KIND_LIST } from '@/lib/istio/kinds';
+import { WRITABLE_KIND_LIST } from '@/lib/istio/kinds';
 import { parseConfigText } from '@/server/config/load';
 
 // The manifests as `kubectl kustomize` renders them (the real kubectl, /usr/bin/kubectl), checked
@@ -65,7 +65,7 @@ describe('deploy/kubernetes', () => {
   });
 
   it('the Istio editor ClusterRole covers the kinds the editors write, and only the editor overlay binds it to the ServiceAccount', () => {
-    const expected = new Map(ISTIO_KIND_LIST.map((k) => [`${k.group}/${k.plural}`, ['create', 'delete', 'get', 'update']]));
+    const expected = new Map(WRITABLE_KIND_LIST.map((k) => [`${k.group}/${k.plural}`, ['create', 'delete', 'get', 'update']]));
     expected.set('/events', ['create', 'list']);
     for (const o of OVERLAYS) expect(grants(one(rendered[o], 'ClusterRole', 'meridian-istio-editor'))).toEqual(expected);
     expect(boundTo(rendered.editor, 'meridian-istio-editor')).toEqual(['ServiceAccount/meridian']);

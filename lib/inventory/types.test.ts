@@ -4,8 +4,8 @@ import { CORE_KINDS, emptyObjects, INVENTORY_KIND_NAMES, INVENTORY_KINDS, isInve
 
 describe('inventory kinds', () => {
   it('are the core Kubernetes kinds plus every kind of the Istio registry, at the same coordinates', () => {
-    expect(INVENTORY_KIND_NAMES).toEqual([...Object.keys(CORE_KINDS), ...ISTIO_KIND_LIST.map((k) => k.kind)]);
-    for (const k of ISTIO_KIND_LIST) expect(INVENTORY_KINDS[k.kind]).toMatchObject({ group: k.group, version: k.version, plural: k.plural, namespaced: true });
+    expect(INVENTORY_KIND_NAMES).toEqual([...Object.keys(CORE_KINDS), ...ISTIO_KIND_LIST.map((k) => k.id)]);
+    for (const k of ISTIO_KIND_LIST) expect(INVENTORY_KINDS[k.id]).toMatchObject({ group: k.group, version: k.version, plural: k.plural, namespaced: true });
     expect(Object.keys(CORE_KINDS)).toEqual(['Namespace', 'Service', 'Pod', 'Deployment', 'ReplicaSet', 'EndpointSlice']);
     expect(INVENTORY_KINDS.Namespace.namespaced).toBe(false);
   });

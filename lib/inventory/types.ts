@@ -6,7 +6,7 @@
  * Its kinds are the core Kubernetes kinds below plus every kind of the Istio/MCS registry
  * (lib/istio/kinds.ts): a kind added there is cached, listed and validated with no other list to edit.
  */
-import { ISTIO_KINDS, type IstioKindName } from '../istio/kinds';
+import { ISTIO_KINDS, istioKindOf, type IstioKindName } from '../istio/kinds';
 
 /** Where the API server serves a kind. */
 export interface KindCoordinates {
@@ -34,6 +34,21 @@ export const INVENTORY_KIND_NAMES = Object.keys(INVENTORY_KINDS) as InventoryKin
 
 export function isInventoryKind(kind: string): kind is InventoryKind {
   return Object.prototype.hasOwnProperty.call(INVENTORY_KINDS, kind);
+}
+
+/**
+ * The inventory kind (id) of an object by its apiVersion and kind: a core kind, or a registry kind
+ * (two groups may serve one API kind: ServiceExport of multicluster.x-k8s.io and of net.gke.io).
+ * Another version of the same group counts (networking.istio.io/v1beta1 is a VirtualService: offline
+ * files and analyzer cases use every served version); another group does not.
+ */
+export function inventoryKindOf(obj: { apiVersion?: unknown; kind?: unknown }): InventoryKind | undefined {
+  if (typeof obj.kind !== 'string') return undefined;
+  const exact = istioKindOf(obj);
+  if (exact) return exact.id;
+  if (!isInventoryKind(obj.kind)) return undefined;
+  const group = typeof obj.apiVersion === 'string' && obj.apiVersion.includes('/') ? obj.apiVersion.split('/')[0] : '';
+  return obj.apiVersion === undefined || INVENTORY_KINDS[obj.kind].group === group ? obj.kind : undefined;
 }
 
 /** A Kubernetes object as cached (managedFields stripped). Spec and status stay untyped here: readers go through lib/mesh-rules/spec.ts. */

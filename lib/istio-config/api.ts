@@ -23,7 +23,8 @@ import { findingSchema } from '../validation/types';
  * 422 for an object its kind's schema refuses (before any cluster is touched).
  */
 
-export const istioKindNameSchema = z.enum(ISTIO_KIND_LIST.map((k) => k.kind) as [string, ...string[]]);
+/** A kind id of the registry (lib/istio/kinds.ts): `VirtualService`, `ServiceExport.net.gke.io`. */
+export const istioKindNameSchema = z.enum(ISTIO_KIND_LIST.map((k) => k.id) as [string, ...string[]]);
 
 export const objectRefSchema = z.object({
   cluster: z.string().min(1).max(253),

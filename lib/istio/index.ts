@@ -11,5 +11,6 @@ export * from './authorization-policy';
 export * from './request-authentication';
 export * from './service-export';
 export * from './service-import';
+export * from './control-plane-revision';
 export * from './kinds';
 export * from './validate';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ISTIO_KINDS, ISTIO_KIND_LIST, type IstioKindName, istioKindByApiVersionKind, istioKindByPlural } from './kinds';
+import { ISTIO_KINDS, ISTIO_KIND_LIST, type IstioKindName, istioKindByApiVersionKind, istioKindByPlural, istioKindOf, WRITABLE_KIND_LIST } from './kinds';
 import { validateIstioObject } from './validate';
 
 const meta = { name: 'demo', namespace: 'mcs-demo' };
 
 function obj(kind: IstioKindName, spec: unknown, extra: Record<string, unknown> = {}) {
-  return { apiVersion: ISTIO_KINDS[kind].apiVersion, kind, metadata: meta, spec, ...extra };
+  return { apiVersion: ISTIO_KINDS[kind].apiVersion, kind: ISTIO_KINDS[kind].kind, metadata: meta, spec, ...extra };
 }
 
 /** One valid and one invalid object per kind; `invalid` lists the fields the causes must name. */
@@ -106,6 +106,28 @@ const CASES: Record<IstioKindName, { valid: unknown; invalid: unknown; fields: s
     invalid: obj('ServiceImport', { type: 'LoadBalancer', ports: [{ port: 0 }] }, { status: { clusters: [{}] } }),
     fields: ['spec.ports[0].port', 'spec.type', 'status.clusters[0].cluster'],
   },
+  'ServiceExport.net.gke.io': {
+    valid: obj('ServiceExport.net.gke.io', undefined, { status: { conditions: [{ type: 'Exported', status: 'True', reason: 'Exported' }] } }),
+    invalid: { apiVersion: 'net.gke.io/v1', kind: 'ServiceExport', metadata: { name: 'Hello_Master' }, status: { conditions: [{ type: 'Exported' }] } },
+    fields: ['metadata.name', 'status.conditions[0].status'],
+  },
+  'ServiceImport.net.gke.io': {
+    // GKE names the exporting clusters by fleet membership, not by a DNS label.
+    valid: obj(
+      'ServiceImport.net.gke.io',
+      { type: 'ClusterSetIP', ports: [{ port: 8080, protocol: 'TCP' }], ips: ['34.118.229.70'], sessionAffinity: 'None' },
+      { status: { clusters: [{ cluster: 'projects/680206487583/locations/us-central1/memberships/gke-1' }] } },
+    ),
+    invalid: obj('ServiceImport.net.gke.io', { type: 'ClusterSetIP', ports: [{ port: 70000 }] }, { status: { clusters: [{ cluster: '' }] } }),
+    fields: ['spec.ports[0].port', 'status.clusters[0].cluster'],
+  },
+  ControlPlaneRevision: {
+    valid: obj('ControlPlaneRevision', { type: 'managed_service', channel: 'regular' }, {
+      status: { conditions: [{ type: 'Reconciled', status: 'True', reason: 'Provisioned' }, { type: 'Stalled', status: 'False', reason: 'NotStalled' }] },
+    }),
+    invalid: obj('ControlPlaneRevision', { type: 'istiod', channel: 'beta' }),
+    fields: ['spec.channel', 'spec.type'],
+  },
 };
 
 describe('every registered kind', () => {
@@ -168,5 +190,16 @@ describe('kind registry', () => {
     expect(istioKindByPlural('security.istio.io', 'peerauthentications')?.kind).toBe('PeerAuthentication');
     expect(istioKindByPlural('multicluster.x-k8s.io', 'serviceimports')?.kind).toBe('ServiceImport');
     expect(istioKindByPlural('networking.istio.io', 'peerauthentications')).toBeUndefined();
+  });
+
+  it('tells the two MCS groups apart: one id per group, the API kind shared', () => {
+    expect(istioKindByApiVersionKind('net.gke.io/v1', 'ServiceExport')?.id).toBe('ServiceExport.net.gke.io');
+    expect(istioKindByApiVersionKind('multicluster.x-k8s.io/v1alpha1', 'ServiceExport')?.id).toBe('ServiceExport');
+    expect(istioKindOf({ apiVersion: 'net.gke.io/v1', kind: 'ServiceImport' })?.plural).toBe('serviceimports');
+    expect(istioKindByPlural('net.gke.io', 'serviceimports')?.id).toBe('ServiceImport.net.gke.io');
+    expect(istioKindOf({ apiVersion: 'net.gke.io/v1alpha1', kind: 'ServiceImport' })).toBeUndefined();
+    // Google owns ControlPlaneRevision: the console reads it, never offers to write it.
+    expect(WRITABLE_KIND_LIST.map((k) => k.id)).not.toContain('ControlPlaneRevision');
+    expect(WRITABLE_KIND_LIST.map((k) => k.id)).toContain('ServiceExport.net.gke.io');
   });
 });

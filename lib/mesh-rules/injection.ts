@@ -16,6 +16,32 @@ export const INJECT_LABEL = 'sidecar.istio.io/inject';
 export const SIDECAR_STATUS_ANNOTATION = 'sidecar.istio.io/status';
 
 /**
+ * Cloud Service Mesh's managed control plane revisions (GKE): `asm-managed` (regular channel),
+ * `asm-managed-rapid`, `asm-managed-stable`. A namespace labelled `istio.io/rev=<one of them>` is
+ * injected by Google's managed injector: no istiod Deployment runs in the cluster for it, a
+ * ControlPlaneRevision of that name (mesh.cloud.google.com) stands for it.
+ */
+export const MANAGED_REVISIONS = ['asm-managed', 'asm-managed-rapid', 'asm-managed-stable'] as const;
+
+/** Whether a revision name is a Cloud Service Mesh managed revision. */
+export function isManagedRevision(revision: string | undefined): boolean {
+  return revision !== undefined && (MANAGED_REVISIONS as readonly string[]).includes(revision);
+}
+
+/** The release channel a managed revision follows (asm-managed is `regular`). */
+export function managedChannel(revision: string): 'regular' | 'rapid' | 'stable' | undefined {
+  if (!isManagedRevision(revision)) return undefined;
+  return revision === 'asm-managed-rapid' ? 'rapid' : revision === 'asm-managed-stable' ? 'stable' : 'regular';
+}
+
+/** The control-plane revision a namespace's labels ask for: istio.io/rev, else `default` for istio-injection=enabled. */
+export function namespaceRevision(labels: Readonly<StringMap> | undefined): string | undefined {
+  const l = labels ?? {};
+  if (namespaceInjection(l) !== 'sidecar') return undefined;
+  return l[REVISION_LABEL] ?? 'default';
+}
+
+/**
  * How a namespace's new pods join the mesh:
  *  - `sidecar`: `istio-injection=enabled`, or an `istio.io/rev` label without `istio-injection`;
  *  - `ambient`: `istio.io/dataplane-mode=ambient` (and no sidecar injection);
@@ -69,4 +95,20 @@ export function sidecarInjected(namespaceLabels: Readonly<StringMap> | undefined
   if (legacy !== undefined) return legacy === 'enabled';
   if (ns[REVISION_LABEL] !== undefined) return true;
   return pod?.labels?.[INJECT_LABEL] === 'true';
+}
+
+/** Whether a Deployment is an istiod (label app=istiod or istio=pilot). */
+export function isIstiodDeployment(labels: Readonly<StringMap> | undefined): boolean {
+  return labels?.app === 'istiod' || labels?.istio === 'pilot';
+}
+
+/**
+ * The control-plane revisions a cluster provides: its istiod Deployments' istio.io/rev (`default`
+ * when absent) and its managed revisions (ControlPlaneRevision names, Cloud Service Mesh).
+ */
+export function providedRevisions(deployments: readonly { metadata: { labels?: StringMap } }[], controlPlaneRevisions: readonly { metadata: { name: string } }[]): Set<string> {
+  const out = new Set<string>();
+  for (const d of deployments) if (isIstiodDeployment(d.metadata.labels)) out.add(d.metadata.labels?.[REVISION_LABEL] ?? 'default');
+  for (const c of controlPlaneRevisions) out.add(c.metadata.name);
+  return out;
 }

@@ -4,6 +4,7 @@ import { promRegexAnyOf } from '@/server/prometheus/escape';
 import { prometheusTargets } from '@/server/prometheus/targets';
 import { clusterNames } from '@/server/kube/clients';
 import { clusterCacheStates, inventorySnapshot } from '@/server/kube/informers';
+import { derivedServices } from '@/lib/mesh-rules/mcs';
 import { buildMcs, istiodData } from '@/server/mesh';
 import { CHECK_THRESHOLDS, placeUnknownDestinations, type CheckInputs, type EdgeSample } from './checks';
 
@@ -45,7 +46,7 @@ export async function gatherCheckInputs(now = Date.now()): Promise<{ inputs: Che
   const certExpiry: CheckInputs['certExpiry'] = [];
   for (const d of istiod) {
     if (d.syncz.ok) unsynced.push({ cluster: d.cluster, proxies: d.syncz.value.unsynced });
-    else errors.push(`proxy sync of ${d.cluster} unknown: ${d.syncz.error}`);
+    else if (!d.syncz.absent) errors.push(`proxy sync of ${d.cluster} unknown: ${d.syncz.error}`);
     if (d.rootCertExpiry.ok) certExpiry.push({ cluster: d.cluster, expiresAt: d.rootCertExpiry.value });
   }
   const snapshot = inventorySnapshot();
@@ -59,8 +60,18 @@ export async function gatherCheckInputs(now = Date.now()): Promise<{ inputs: Che
     }
   }
   const caches = clusterCacheStates().map((c) => ({ cluster: c.cluster, state: c.state, error: c.error }));
+  // An edge to GKE's derived Service (gke-mcs-*) is an edge to the clusterset service it derives from.
+  const derived = derivedServices(snapshot.clusters);
+  const fold = (samples: EdgeSample[]) =>
+    derived.size === 0
+      ? samples
+      : samples.map((s) => {
+          const m = s.metric;
+          const name = m.destination_service_namespace && m.destination_service_name ? derived.fold(m.destination_service_namespace, m.destination_service_name, m.destination_cluster) : undefined;
+          return name && name !== m.destination_service_name ? { ...s, metric: { ...m, destination_service_name: name } } : s;
+        });
   return {
-    inputs: { now, edgeErrors: placeUnknownDestinations(edgeErrors, serviceClusters), edgeP95, caches, unsynced, certExpiry, mcsProblems: problems },
+    inputs: { now, edgeErrors: placeUnknownDestinations(fold(edgeErrors), serviceClusters), edgeP95: fold(edgeP95), caches, unsynced, certExpiry, mcsProblems: problems },
     errors,
   };
 }

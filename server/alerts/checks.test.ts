@@ -87,3 +87,23 @@ describe('built-in checks', () => {
     expect(placeUnknownDestinations([failed], new Map())[0]?.metric.destination_cluster).toBe('unknown');
   });
 });
+
+describe('MCS: an import whose exporters are all gone', () => {
+  it('raises MeridianImportWithoutExporter in every importing cluster, located on the MCS tab', () => {
+    const alerts = evaluateChecks(
+      {
+        ...none(T0),
+        mcsProblems: [
+          { code: 'import-without-export', severity: 'error', namespace: 'mcs-demo', name: 'hello-master-engine', clusters: ['cluster-a', 'cluster-b'], message: 'mcs-demo/hello-master-engine is imported in cluster-a, cluster-b but no cluster exports it' },
+          { code: 'derived-no-endpoints', severity: 'warning', namespace: 'mcs-demo', name: 'hello-master-engine', cluster: 'cluster-a', message: 'no endpoints' },
+        ],
+      },
+      newCheckState(),
+    );
+    expect(alerts.map((a) => [a.name, a.cluster, a.severity])).toEqual([
+      ['MeridianImportWithoutExporter', 'cluster-a', 'critical'],
+      ['MeridianImportWithoutExporter', 'cluster-b', 'critical'],
+    ]);
+    expect(alerts[0]).toMatchObject({ summary: expect.stringContaining('no cluster exports it'), link: '/mesh?tab=mcs&service=mcs-demo%2Fhello-master-engine' });
+  });
+});

@@ -113,8 +113,15 @@ export function evaluateChecks(input: CheckInputs, state: CheckState): Alert[] {
     out.push({ labels: { alertname: 'MeridianCertificateExpiry', severity: left < 86_400_000 ? 'critical' : 'warning', cluster: c.cluster }, summary: `The mesh root certificate of ${c.cluster} ${when} (${new Date(c.expiresAt * 1000).toISOString()})` });
   }
   for (const p of input.mcsProblems) {
-    if (p.code !== 'export-no-endpoints' || !p.cluster) continue;
-    out.push({ labels: { alertname: 'MeridianExportWithoutEndpoints', severity: p.severity === 'error' ? 'critical' : 'warning', cluster: p.cluster, mcs_service: `${p.namespace}/${p.name}` }, summary: p.message });
+    const mcsService = `${p.namespace}/${p.name}`;
+    if (p.code === 'export-no-endpoints' && p.cluster) {
+      out.push({ labels: { alertname: 'MeridianExportWithoutEndpoints', severity: p.severity === 'error' ? 'critical' : 'warning', cluster: p.cluster, mcs_service: mcsService }, summary: p.message });
+    } else if (p.code === 'import-without-export') {
+      // Callers of the clusterset host in every importing cluster get no answer: one alert per such cluster.
+      for (const cluster of p.clusters ?? []) {
+        out.push({ labels: { alertname: 'MeridianImportWithoutExporter', severity: 'critical', cluster, mcs_service: mcsService }, summary: p.message });
+      }
+    }
   }
 
   const alerts = out.map((o) => {

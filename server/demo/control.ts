@@ -3,17 +3,21 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { clusterz, istiodMetrics, mcsz, syncz, type IstiodMetrics } from './istiod';
 import type { ScenarioState } from './scenarios';
 import type { Simulation } from './sim';
-import { DEMO_CLUSTERS, type ClusterStoreView, type DemoClusterName } from './types';
+import type { ClusterStoreView, DemoClusterName } from './types';
 
 // The demo control port: the mesh's Istio proxy metrics and istiod endpoints per cluster (what a
-// real Prometheus scrapes and the console reads through configured URLs), and the scenarios.
+// real Prometheus scrapes and the console reads through configured URLs), and the scenarios. With a
+// managed control plane (the gke flavour) there is no istiod: its paths answer 404 saying so.
 
 export interface ControlOptions {
   port: number;
   host?: string;
-  views: Record<DemoClusterName, ClusterStoreView>;
+  /** The clusters of the running flavour. */
+  views: Partial<Record<DemoClusterName, ClusterStoreView>>;
   sim: Simulation;
   scenarios: ScenarioState;
+  /** The clusters' control plane is managed (Cloud Service Mesh): no istiod endpoints. */
+  managedControlPlane?: boolean;
 }
 
 const MAX_BODY = 64 * 1024;
@@ -36,12 +40,14 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 }
 
 export function createControlServer(opts: ControlOptions): { start(): Promise<void>; stop(): Promise<void> } {
-  const { views, sim, scenarios } = opts;
-  const unreachableFrom = (self: string) => DEMO_CLUSTERS.filter((c) => c !== self && scenarios.isCutOff(c));
+  const { sim, scenarios } = opts;
+  const views = opts.views as Record<DemoClusterName, ClusterStoreView>;
+  const clusters = Object.keys(views) as DemoClusterName[];
+  const unreachableFrom = (self: string) => clusters.filter((c) => c !== self && scenarios.isCutOff(c));
   const istiod = new Map<DemoClusterName, IstiodMetrics>(
-    DEMO_CLUSTERS.map((c) => [c, istiodMetrics(views[c], { certExpiresAt: () => scenarios.certExpiresAt(c), unreachable: () => unreachableFrom(c) })]),
+    opts.managedControlPlane ? [] : clusters.map((c) => [c, istiodMetrics(views[c], { certExpiresAt: () => scenarios.certExpiresAt(c), unreachable: () => unreachableFrom(c) })]),
   );
-  const isCluster = (c: string | undefined): c is DemoClusterName => DEMO_CLUSTERS.includes(c as DemoClusterName);
+  const isCluster = (c: string | undefined): c is DemoClusterName => clusters.includes(c as DemoClusterName);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://demo');
@@ -49,9 +55,12 @@ export function createControlServer(opts: ControlOptions): { start(): Promise<vo
     if (url.pathname === '/healthz') return send(res, 200, { status: 'ok' });
     if (parts[0] === 'clusters') {
       const cluster = parts[1];
-      if (!isCluster(cluster)) return send(res, 404, { error: `unknown cluster "${cluster}"; clusters: ${DEMO_CLUSTERS.join(', ')}` });
+      if (!isCluster(cluster)) return send(res, 404, { error: `unknown cluster "${cluster}"; clusters: ${clusters.join(', ')}` });
       const rest = parts.slice(2).join('/');
       if (rest === 'metrics') return send(res, 200, await sim.metrics(cluster), sim.contentType);
+      if (rest.startsWith('istiod/') && opts.managedControlPlane) {
+        return send(res, 404, { error: `cluster ${cluster} has a managed control plane (Cloud Service Mesh): no istiod runs there` });
+      }
       if (rest === 'istiod/metrics') return send(res, 200, await istiod.get(cluster)!.metrics(), 'text/plain; version=0.0.4');
       if (rest.startsWith('istiod/debug/') && scenarios.isCutOff(cluster)) {
         return send(res, 503, { error: `cluster ${cluster} is cut off (scenario cluster-cut-off)` });

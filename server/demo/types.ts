@@ -2,8 +2,16 @@
 // Kubernetes; production code never imports anything under server/demo (it reaches the demo only
 // through kubeconfig and URLs). See server/demo/README.md for how the parts fit.
 
+/** The clusters of the default flavour: a multi-primary Istio mesh with istiod in each. */
 export const DEMO_CLUSTERS = ['us-east', 'eu-west', 'ap-south'] as const;
-export type DemoClusterName = (typeof DEMO_CLUSTERS)[number];
+/** The clusters of the `gke` flavour: a GKE fleet with GKE's MCS (net.gke.io) and a managed control plane. */
+export const GKE_CLUSTERS = ['cluster-a', 'cluster-b'] as const;
+export type DemoClusterName = (typeof DEMO_CLUSTERS)[number] | (typeof GKE_CLUSTERS)[number];
+
+/** Which mesh the demo process runs: `default` (DEMO_CLUSTERS) or `gke` (GKE_CLUSTERS, server/demo/gke). */
+export const DEMO_FLAVORS = ['default', 'gke'] as const;
+export type DemoFlavor = (typeof DEMO_FLAVORS)[number];
+export const FLAVOR_CLUSTERS: Readonly<Record<DemoFlavor, readonly DemoClusterName[]>> = { default: DEMO_CLUSTERS, gke: GKE_CLUSTERS };
 
 export const DEMO_MESH_ID = 'meridian-demo';
 export const DEMO_TOKENS = { editor: 'demo-editor', viewer: 'demo-viewer' } as const;

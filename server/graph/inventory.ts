@@ -2,6 +2,7 @@ import 'server-only';
 import type { ClusterSnapshot, InventorySnapshot, K8sObject } from '@/lib/inventory/types';
 import { HostIndex, serviceFqdn } from '@/lib/mesh-rules/hosts';
 import { podMetaOf, sidecarInjected } from '@/lib/mesh-rules/injection';
+import { derivedServices, mcsExports, mcsImports, type DerivedServices } from '@/lib/mesh-rules/mcs';
 import { hasProxy } from '@/lib/mesh-rules/proxy';
 import { readyEndpoints, SERVICE_NAME_LABEL } from '@/lib/mesh-rules/service';
 import { arr, at, rec, str, strs, type StringMap } from '@/lib/mesh-rules/spec';
@@ -72,8 +73,16 @@ export class InventoryIndex {
   readonly workloads = new Map<string, WorkloadInfo>();
   /** `<cluster>/<ns>/<app>` -> its workloads. */
   readonly appWorkloads = new Map<string, WorkloadInfo[]>();
+  /** ServiceExports and ServiceImports of both MCS groups (lib/mesh-rules/mcs.ts), `<cluster>/<ns>/<name>`. */
   readonly exports = new Set<string>();
   readonly imports = new Set<string>();
+  /**
+   * GKE's derived Services (gke-mcs-*), folded into their imports: they are not services of their own
+   * here (no node, no entry in `services`); telemetry naming one lands on the clusterset service.
+   */
+  readonly derived: DerivedServices;
+  /** `<cluster>/<ns>/<import>` -> ready endpoints of its derived Service in that cluster. */
+  readonly importEndpoints = new Map<string, number>();
   /** `<ns>/<name>` -> clusters exporting it. */
   readonly exportingClusters = new Map<string, Set<string>>();
   /** `<cluster>/<ns>` -> the namespace's labels (its injection state, lib/mesh-rules/injection.ts). */
@@ -83,6 +92,7 @@ export class InventoryIndex {
   private readonly serviceEntries = new HostIndex<ServiceEntryRef>();
 
   constructor(snapshot: InventorySnapshot) {
+    this.derived = derivedServices(snapshot.clusters);
     for (const c of snapshot.clusters) {
       this.clusters.set(c.cluster, c);
       this.indexCluster(c);
@@ -105,13 +115,18 @@ export class InventoryIndex {
     for (const s of o.Service ?? []) {
       const ns = s.metadata.namespace ?? 'default';
       const k = key3(cl, ns, s.metadata.name);
+      const folded = this.derived.in(cl, ns, s.metadata.name);
+      if (folded) {
+        this.importEndpoints.set(key3(cl, ns, folded.service), ready.get(k) ?? 0);
+        continue;
+      }
       this.services.set(k, { cluster: cl, namespace: ns, name: s.metadata.name, type: str(rec(s.spec).type) || 'ClusterIP', readyEndpoints: ready.get(k) ?? 0 });
       const nk = key2(ns, s.metadata.name);
       const list = this.serviceClusters.get(nk);
       if (list) list.push(cl);
       else this.serviceClusters.set(nk, [cl]);
     }
-    for (const e of o.ServiceExport ?? []) {
+    for (const e of mcsExports(o)) {
       const ns = e.metadata.namespace ?? 'default';
       this.exports.add(key3(cl, ns, e.metadata.name));
       const nk = key2(ns, e.metadata.name);
@@ -119,7 +134,7 @@ export class InventoryIndex {
       set.add(cl);
       this.exportingClusters.set(nk, set);
     }
-    for (const i of o.ServiceImport ?? []) this.imports.add(key3(cl, i.metadata.namespace ?? 'default', i.metadata.name));
+    for (const i of mcsImports(o)) this.imports.add(key3(cl, i.metadata.namespace ?? 'default', i.metadata.name));
     for (const se of o.ServiceEntry ?? []) {
       const ref = { cluster: cl, namespace: se.metadata.namespace ?? 'default', name: se.metadata.name };
       for (const h of strs(rec(se.spec).hosts)) this.serviceEntries.add(h, ref);
@@ -184,9 +199,15 @@ export class InventoryIndex {
     else this.appWorkloads.set(ak, [info]);
   }
 
-  /** Whether any cluster has a Service (or ServiceImport) <ns>/<name>. */
+  /** Whether any cluster has a Service (or ServiceImport) <ns>/<name>; a derived Service's name is its import's. */
   hasService(ns: string, name: string): boolean {
-    return this.serviceClusters.has(key2(ns, name)) || this.exportingClusters.has(key2(ns, name));
+    const n = this.derived.fold(ns, name);
+    return this.serviceClusters.has(key2(ns, n)) || this.exportingClusters.has(key2(ns, n));
+  }
+
+  /** The clusterset service a (derived) Service name stands for, else the name itself. */
+  serviceName(ns: string, name: string, cluster?: string): string {
+    return this.derived.size === 0 ? name : this.derived.fold(ns, name, cluster);
   }
 
   /** The ServiceEntry declaring `host` (exact, then wildcards). */

@@ -153,7 +153,10 @@ export class PathResolver {
     if (!known(host)) return undefined;
     const parsed = parseServiceFqdn(host);
     const ns = parsed?.namespace ?? m.destination_service_namespace;
-    const name = parsed?.name ?? m.destination_service_name;
+    const raw = parsed?.name ?? m.destination_service_name;
+    // GKE's derived Service (gke-mcs-<hash>.<ns>.svc.cluster.local, what Envoy reports for a
+    // clusterset call) is drawn as the clusterset service it derives from.
+    const name = known(ns) && known(raw) ? this.inventory.serviceName(ns, raw, known(m.destination_cluster) ? m.destination_cluster : sourceCluster) : raw;
     if (!known(ns) || !known(name) || !this.inventory.hasService(ns, name)) {
       const se = this.inventory.serviceEntryFor(host);
       return { id: nodeId.external(host), kind: se ? 'serviceEntry' : 'external', cluster: '', namespace: se?.namespace ?? '', name: host };

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { ConfigItem, ConfigListResponse, ObjectRef } from '@/lib/istio-config/api';
-import { ISTIO_KIND_LIST, type IstioKind } from '@/lib/istio/kinds';
+import { WRITABLE_KIND_LIST, type IstioKind } from '@/lib/istio/kinds';
 import type { ClusterSnapshot, K8sObject } from '@/lib/inventory/types';
 import type { Caller } from '@/server/auth/guard';
 import { getCluster } from '@/server/config';
@@ -21,7 +21,7 @@ export interface ListFilter {
 
 function toItem(cluster: string, info: IstioKind, obj: K8sObject): Omit<ConfigItem, 'findings'> {
   const object = { ...obj, apiVersion: obj.apiVersion ?? info.apiVersion, kind: obj.kind ?? info.kind };
-  const ref: ObjectRef = { cluster, namespace: obj.metadata.namespace ?? '', kind: info.kind, name: obj.metadata.name };
+  const ref: ObjectRef = { cluster, namespace: obj.metadata.namespace ?? '', kind: info.id, name: obj.metadata.name };
   return { ref, resourceVersion: obj.metadata.resourceVersion ?? '', object };
 }
 
@@ -32,10 +32,10 @@ function cacheProblem(snap: ClusterSnapshot): string | undefined {
   return snap.error ?? `Cluster ${snap.cluster}: the inventory is ${snap.state}`;
 }
 
-/** Istio objects of the selected clusters, namespaces and kinds, from the inventory caches (every Istio kind is an inventory kind; no API calls). */
+/** Istio objects of the selected clusters, namespaces and kinds (ids; the kinds the console writes), from the inventory caches (every Istio kind is an inventory kind; no API calls). */
 export function listConfig(filter: ListFilter): ConfigListResponse {
   filter.clusters.forEach(getCluster);
-  const kinds = ISTIO_KIND_LIST.filter((k) => filter.kinds.length === 0 || filter.kinds.includes(k.kind));
+  const kinds = WRITABLE_KIND_LIST.filter((k) => filter.kinds.length === 0 || filter.kinds.includes(k.id));
   const namespaces = new Set(filter.namespaces);
   const out: ConfigListResponse = { items: [], errorsByCluster: {} };
   const raw: Omit<ConfigItem, 'findings'>[] = [];
@@ -44,7 +44,7 @@ export function listConfig(filter: ListFilter): ConfigListResponse {
     const problem = cacheProblem(snap);
     if (problem) out.errorsByCluster[snap.cluster] = problem;
     for (const info of kinds) {
-      for (const obj of snap.objects[info.kind]) {
+      for (const obj of snap.objects[info.id]) {
         if (namespaces.size && !namespaces.has(obj.metadata.namespace ?? '')) continue;
         raw.push(toItem(snap.cluster, info, obj));
       }
@@ -58,7 +58,7 @@ export function listConfig(filter: ListFilter): ConfigListResponse {
 function cachedObject(ref: ObjectRef): K8sObject | undefined {
   const info = kindOf(ref);
   const snap = inventorySnapshot().clusters.find((c) => c.cluster === ref.cluster);
-  return snap?.objects[info.kind].find((o) => o.metadata.namespace === ref.namespace && o.metadata.name === ref.name);
+  return snap?.objects[info.id].find((o) => o.metadata.namespace === ref.namespace && o.metadata.name === ref.name);
 }
 
 /**

@@ -10,7 +10,7 @@ import type {
   ReviewRow,
 } from '@/lib/istio-config/api';
 import { graphQuerySchema } from '@/lib/graph/query';
-import { isIstioKindName } from '@/lib/istio/kinds';
+import { istioKindOf } from '@/lib/istio/kinds';
 import { affectedByObject, changedFields } from '@/lib/istio/forms';
 import { stripServerFields } from '@/lib/mesh-rules/server-fields';
 import type { Caller } from '@/server/auth/identity';
@@ -21,7 +21,7 @@ import { readObject, type KubeObject } from '@/server/kube/caller-client';
 import { clusterNames } from '@/server/kube/clients';
 import { applyObject, checkedObject, removeObject, type WriteOptions, type WriteResult } from './apply';
 import { findingsOfApply, findingsOfDelete } from './findings';
-import { headerOf, unknownKind } from './refs';
+import { headerOf, kindOf, unknownKind, writableKind } from './refs';
 
 /**
  * THE write path of Istio config (POST /api/istio-config/apply): create-or-replace or delete, on one
@@ -37,12 +37,14 @@ import { headerOf, unknownKind } from './refs';
 function refIn(cluster: string, object: Record<string, unknown>): ObjectRef {
   const meta = (object.metadata ?? {}) as { name?: unknown; namespace?: unknown };
   if (typeof object.kind !== 'string') throw badRequest('object.kind is required', 'object.kind');
-  if (!isIstioKindName(object.kind)) throw unknownKind(object.kind);
+  const info = istioKindOf(object);
+  if (!info) throw unknownKind(object.kind, typeof object.apiVersion === 'string' ? object.apiVersion : undefined);
+  writableKind(info);
   if (typeof meta.name !== 'string' || !meta.name) throw badRequest('object.metadata.name is required', 'object.metadata.name');
   if (typeof meta.namespace !== 'string' || !meta.namespace) {
     throw badRequest('object.metadata.namespace is required', 'object.metadata.namespace');
   }
-  return { cluster, namespace: meta.namespace, kind: object.kind, name: meta.name };
+  return { cluster, namespace: meta.namespace, kind: info.id, name: meta.name };
 }
 
 interface Plan {
@@ -56,7 +58,10 @@ interface Plan {
 function planOf(req: ParsedOperationRequest): Plan {
   const clusters = [...new Set(req.clusters)];
   const op = req.operation;
-  if (op.op === 'delete') return { clusters, refIn: (cluster) => ({ cluster, ...op.ref }) };
+  if (op.op === 'delete') {
+    writableKind(kindOf({ cluster: '', ...op.ref }));
+    return { clusters, refIn: (cluster) => ({ cluster, ...op.ref }) };
+  }
   const { resourceVersion: _rv, ...metadata } = (op.object.metadata ?? {}) as Record<string, unknown>;
   const object = { ...op.object, metadata };
   refIn(clusters[0] ?? '', object);

@@ -18,9 +18,16 @@ export function parseRef(params: Record<string, string | string[] | undefined>):
   return parsed.data;
 }
 
-export function unknownKind(kind: string) {
-  const known = ISTIO_KIND_LIST.map((k) => k.kind).join(', ');
-  return badRequest(`Unknown kind "${kind}": expected one of ${known}`, 'kind');
+export function unknownKind(kind: string, apiVersion?: string) {
+  const known = ISTIO_KIND_LIST.map((k) => k.id).join(', ');
+  const what = apiVersion ? `"${kind}" of apiVersion "${apiVersion}"` : `"${kind}"`;
+  return badRequest(`Unknown kind ${what}: expected one of ${known}`, 'kind');
+}
+
+/** The kind of a write (apply or delete): a read-only kind (ControlPlaneRevision, the platform's) is a 400 naming it. */
+export function writableKind(info: IstioKind) {
+  if (info.readOnly) throw badRequest(`${info.kind} (${info.group}) is managed by its platform: Meridian shows it but does not write it`, 'kind');
+  return info;
 }
 
 export function kindOf(ref: ObjectRef): IstioKind {
@@ -34,5 +41,6 @@ export function describeRef(ref: ObjectRef): string {
 }
 
 export function headerOf(ref: ObjectRef): ObjectHeader {
-  return { apiVersion: kindOf(ref).apiVersion, kind: ref.kind, metadata: { name: ref.name, namespace: ref.namespace } };
+  const info = kindOf(ref);
+  return { apiVersion: info.apiVersion, kind: info.kind, metadata: { name: ref.name, namespace: ref.namespace } };
 }

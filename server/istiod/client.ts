@@ -11,7 +11,8 @@ import { summarizeSyncz, type SyncSummary } from './syncz';
 // Nothing here throws for an istiod that is not configured, unreachable, slow or answering nonsense:
 // the answer is a per-cluster error value, so one cluster's istiod never hides the others.
 
-export type IstiodResult<T> = { cluster: string; ok: true; value: T } | { cluster: string; ok: false; error: string };
+/** An error, or `absent`: the endpoint does not exist by design (a managed control plane has no istiod), not an outage. */
+export type IstiodResult<T> = { cluster: string; ok: true; value: T } | { cluster: string; ok: false; error: string; absent?: true };
 
 export interface IstiodOptions {
   timeoutMs?: number;

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { createServer as createTcpServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emptyObjects, isInventoryKind, type InventorySnapshot, type K8sObject } from '@/lib/inventory/types';
+import { emptyObjects, inventoryKindOf, type InventorySnapshot, type K8sObject } from '@/lib/inventory/types';
 import { setConfig } from '@/server/config';
 import { clusterz, mcsz, proxySyncState as demoProxyState, syncz } from '@/server/demo/istiod';
 import { seededViews } from '@/server/demo/istiod/testing';
@@ -114,7 +114,10 @@ describe('istiod debug endpoints', () => {
 describe('istiodInfo from the inventory', () => {
   function snapshotOf(cluster: string, objects: K8sObject[]): InventorySnapshot {
     const byKind = emptyObjects();
-    for (const o of objects) if (o.kind && isInventoryKind(o.kind)) byKind[o.kind].push(o);
+    for (const o of objects) {
+      const kind = inventoryKindOf(o);
+      if (kind) byKind[kind].push(o);
+    }
     return { clusters: [{ cluster, state: 'synced', objects: byKind }] };
   }
 

@@ -52,3 +52,20 @@ describe('detectControlPlane', () => {
     expect(cp.watches).toEqual({ a: ['a', 'b'] });
   });
 });
+
+describe('detectControlPlane with managed control planes (Cloud Service Mesh)', () => {
+  it('every cluster managed: model managed, nobody "unserved", no istiod expected', () => {
+    const cp = detectControlPlane({ clusters: ['cluster-a', 'cluster-b'], withIstiod: new Set(), watches: {}, managed: new Set(['cluster-a', 'cluster-b']) });
+    expect(cp).toMatchObject({ model: 'managed', managed: ['cluster-a', 'cluster-b'], servedBy: {} });
+    expect(cp.explanation).toContain('Google serves every proxy');
+    expect(cp.explanation).not.toContain('No istiod');
+  });
+
+  it('a mixed fleet: the istiod clusters keep their model, the managed one is named', () => {
+    const cp = detectControlPlane({ clusters: ['a', 'b', 'g'], withIstiod: new Set(['a', 'b']), watches: { a: ['a', 'b'], b: ['b', 'a'] }, managed: new Set(['g']) });
+    expect(cp.model).toBe('multi-primary');
+    expect(cp.managed).toEqual(['g']);
+    expect(cp.explanation).toContain('g has a managed control plane');
+    expect(cp.explanation).not.toContain('No istiod is known to serve g');
+  });
+});

@@ -8,6 +8,9 @@ import type { ControlPlane } from '@/lib/mesh';
 //   primary-remote  some clusters run no istiod; a primary's istiod watches and serves them
 //   independent     several istiods that do not watch each other (no cross-cluster discovery)
 //   single-cluster  one cluster
+// and Cloud Service Mesh's managed control plane (GKE): Google runs it outside the clusters (Traffic
+// Director serves every proxy), no istiod runs in them:
+//   managed         every cluster is managed (a mix names its managed clusters in the explanation)
 
 export interface ControlPlaneInput {
   clusters: string[];
@@ -15,9 +18,23 @@ export interface ControlPlaneInput {
   withIstiod: ReadonlySet<string>;
   /** Per cluster whose istiod answered /debug/clusterz: the cluster ids it watches. */
   watches: Readonly<Record<string, readonly string[]>>;
+  /** Clusters with a managed control plane (server/istiod/managed.ts). */
+  managed?: ReadonlySet<string>;
 }
 
-export function detectControlPlane({ clusters, withIstiod, watches }: ControlPlaneInput): ControlPlane {
+const MANAGED_EXPLANATION = 'Cloud Service Mesh runs the control plane outside the clusters: Google serves every proxy (Traffic Director), no istiod runs in them.';
+
+export function detectControlPlane(input: ControlPlaneInput): ControlPlane {
+  const managed = input.clusters.filter((c) => input.managed?.has(c) && !input.withIstiod.has(c));
+  if (managed.length === 0) return detectIstiod(input);
+  if (managed.length === input.clusters.length) {
+    return { model: 'managed', servedBy: {}, watches: {}, managed, explanation: `${MANAGED_EXPLANATION} Managed: ${managed.join(', ')}.` };
+  }
+  const rest = detectIstiod({ ...input, clusters: input.clusters.filter((c) => !managed.includes(c)) });
+  return { ...rest, managed, explanation: `${rest.explanation} ${managed.join(', ')} ${managed.length === 1 ? 'has' : 'have'} a managed control plane (Cloud Service Mesh).` };
+}
+
+function detectIstiod({ clusters, withIstiod, watches }: ControlPlaneInput): ControlPlane {
   const servedBy: Record<string, string> = {};
   const watching: Record<string, string[]> = {};
   for (const c of clusters) {

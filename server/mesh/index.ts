@@ -1,10 +1,10 @@
 import 'server-only';
 import type { ClusterSnapshot } from '@/lib/inventory/types';
-import type { ClusterCard, MeshResponse } from '@/lib/mesh';
+import type { ClusterCard, ManagedControlPlane, MeshResponse } from '@/lib/mesh';
 import { servicePorts } from '@/lib/mesh-rules/service';
 import { arr, at, rec, str, strs } from '@/lib/mesh-rules/spec';
 import { clustersStatus } from '@/server/clusters/status';
-import { istiodInfo } from '@/server/istiod';
+import { istiodInfo, managedControlPlane } from '@/server/istiod';
 import { inventorySnapshot } from '@/server/kube/informers';
 import { detectControlPlane } from './control-plane';
 import { istiodData, type IstiodData } from './istiod-data';
@@ -29,8 +29,10 @@ function eastWestGateway(snap: ClusterSnapshot | undefined): string | undefined 
   return `${address}:${port}`;
 }
 
-function card(data: IstiodData | undefined, base: Pick<ClusterCard, 'name' | 'reachable' | 'error' | 'kubernetesVersion' | 'istiod' | 'meshId' | 'network'>, snap: ClusterSnapshot | undefined, servedBy: string | undefined): ClusterCard {
+function card(data: IstiodData | undefined, base: Pick<ClusterCard, 'name' | 'reachable' | 'error' | 'kubernetesVersion' | 'istiod' | 'meshId' | 'network'>, snap: ClusterSnapshot | undefined, servedBy: string | undefined, managed: ManagedControlPlane | undefined): ClusterCard {
   const out: ClusterCard = { ...base, remoteSecrets: [], servedBy, eastWestGateway: eastWestGateway(snap) };
+  // A managed control plane: its state instead of istiod's debug endpoints, which it does not have.
+  if (managed) return { ...out, managedControlPlane: managed };
   if (data?.syncz.ok) out.sync = data.syncz.value;
   else if (data && !data.syncz.ok) out.syncError = data.syncz.error;
   if (data?.rootCertExpiry.ok) out.rootCertExpiry = new Date(data.rootCertExpiry.value * 1000).toISOString();
@@ -49,16 +51,20 @@ export async function meshView(selected: string[], durationSeconds: number): Pro
   const dataOf = (c: string) => istiod.find((d) => d.cluster === c);
 
   const withIstiod = new Set(all.filter((c) => istiodInfo(c, snapshot).revisions.length > 0));
+  const managed = new Map(all.flatMap((c) => {
+    const m = managedControlPlane(c, snapshot);
+    return m ? [[c, m] as const] : [];
+  }));
   const watches: Record<string, string[]> = {};
   for (const d of istiod) if (d.clusterz.ok) watches[d.cluster] = d.clusterz.value.map((x) => x.id);
-  const controlPlane = detectControlPlane({ clusters: all, withIstiod, watches });
+  const controlPlane = detectControlPlane({ clusters: all, withIstiod, watches, managed: new Set(managed.keys()) });
 
   const errorsByCluster: Record<string, string> = { ...matrix.errorsByCluster };
   const clusters = statuses
     .filter((s) => selected.includes(s.name))
     .map((s) => {
       const data = dataOf(s.name);
-      const c = card(data, { name: s.name, reachable: s.reachable, error: s.error, kubernetesVersion: s.kubernetesVersion, istiod: s.istiod, meshId: s.meshId, network: s.network }, snapOf(s.name), controlPlane.servedBy[s.name]);
+      const c = card(data, { name: s.name, reachable: s.reachable, error: s.error, kubernetesVersion: s.kubernetesVersion, istiod: s.istiod, meshId: s.meshId, network: s.network }, snapOf(s.name), controlPlane.servedBy[s.name], managed.get(s.name));
       if (!s.reachable && s.error) errorsByCluster[s.name] ??= s.error;
       return c;
     });

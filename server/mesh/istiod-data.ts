@@ -1,5 +1,5 @@
 import 'server-only';
-import { istiodClusterz, istiodMcsz, istiodMetricsText, istiodSyncz, type ClusterDebugInfo, type IstiodResult, type MCSServiceInfo, type SyncSummary } from '@/server/istiod';
+import { istiodClusterz, istiodMcsz, istiodMetricsText, istiodSyncz, managedControlPlane, MANAGED_NOTE, type ClusterDebugInfo, type IstiodResult, type MCSServiceInfo, type SyncSummary } from '@/server/istiod';
 import { clusterNames } from '@/server/kube/clients';
 
 // What every cluster's istiod says, read once for the mesh page and the alert checks together:
@@ -36,6 +36,11 @@ function rootCertExpiryOf(metricsText: string): number | undefined {
 }
 
 async function readCluster(cluster: string): Promise<IstiodData> {
+  if (managedControlPlane(cluster)) {
+    // No istiod to ask: every answer is the managed state, explained (server/istiod/managed.ts).
+    const absent = { cluster, ok: false as const, error: `${cluster}: ${MANAGED_NOTE}`, absent: true as const };
+    return { cluster, syncz: absent, clusterz: absent, mcsz: absent, rootCertExpiry: absent };
+  }
   const [syncz, clusterz, mcsz, metrics] = await Promise.all([istiodSyncz(cluster), istiodClusterz(cluster), istiodMcsz(cluster), istiodMetricsText(cluster)]);
   let rootCertExpiry: IstiodResult<number>;
   if (!metrics.ok) rootCertExpiry = metrics;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyObjects, type ClusterSnapshot, type InventoryKind, type K8sObject } from '@/lib/inventory/types';
 import type { MCSProblemCode } from '@/lib/mesh';
+import { DERIVED, gkeFleetInventory } from '@/server/graph/testing/gke';
 import { buildMcs } from './mcs';
 
 type Spec = { exports?: string[]; imports?: Record<string, number[]>; services?: Record<string, { ports: number[]; ready: number; protocol?: string }> };
@@ -71,5 +72,53 @@ describe('buildMcs problems', () => {
         ],
       },
     ]);
+  });
+});
+
+describe('buildMcs with GKE (net.gke.io) and mixed fleets', () => {
+  const gke = (exported: boolean, endpoints = 2) => {
+    const inv = gkeFleetInventory({ exported, endpoints });
+    // The fleet's clusters know their namespaces (a real cache always lists some).
+    for (const c of inv.clusters) c.objects.Namespace.push({ kind: 'Namespace', metadata: { name: 'default' } });
+    return inv.clusters;
+  };
+
+  it('reads net.gke.io exports and imports: one row, the derived Service a detail, its endpoints per exporting cluster', () => {
+    const { services, problems } = buildMcs(gke(true));
+    expect(problems).toEqual([]);
+    expect(services).toHaveLength(1);
+    expect(services[0]).toMatchObject({ namespace: 'mcs-demo', name: 'hello-master-engine', exportedFrom: ['cluster-b'], importedIn: ['cluster-a', 'cluster-b'] });
+    expect(services[0]?.clusters).toEqual([
+      expect.objectContaining({ cluster: 'cluster-a', imported: true, exported: false, service: false, groups: ['net.gke.io'], derivedService: DERIVED, importedEndpoints: { 'cluster-b': 2 } }),
+      expect.objectContaining({ cluster: 'cluster-b', imported: true, exported: true, service: true, endpoints: 2, derivedService: DERIVED, importedEndpoints: { 'cluster-b': 2 } }),
+    ]);
+    // No row of its own for the derived Service.
+    expect(services.some((r) => r.name.startsWith('gke-mcs-'))).toBe(false);
+  });
+
+  it('an import whose exporter is gone: import-without-export, and the derived Service has no endpoints in each importing cluster', () => {
+    const codes = buildMcs(gke(false)).problems.map((p) => `${p.code}${p.cluster ? `@${p.cluster}` : ''}`);
+    expect(codes.sort()).toEqual(['derived-no-endpoints@cluster-a', 'derived-no-endpoints@cluster-b', 'import-without-export']);
+  });
+
+  it('both groups side by side: an upstream export in one cluster, a GKE import in another, make one clusterset service', () => {
+    const upstream = cluster('a', { exports: ['s'], services: { s: { ports: [80], ready: 1 } } });
+    const gkeSide: ClusterSnapshot = { cluster: 'g', state: 'synced', objects: emptyObjects() };
+    gkeSide.objects['ServiceImport.net.gke.io'].push({ apiVersion: 'net.gke.io/v1', kind: 'ServiceImport', metadata: { name: 's', namespace: 'ns' }, spec: { ports: [{ port: 80, protocol: 'TCP' }] } });
+    const { services, problems } = buildMcs([upstream, gkeSide]);
+    expect(problems).toEqual([]);
+    expect(services.map((r) => [r.name, r.exportedFrom, r.importedIn])).toEqual([['s', ['a'], ['g']]]);
+    expect(services[0]?.clusters.map((c) => c.groups)).toEqual([undefined, ['net.gke.io']]);
+  });
+
+  it('a cluster taking part in MCS without the namespace of an exported service: namespace-missing there', () => {
+    const clusters = gke(true);
+    const c = clusters.find((x) => x.cluster === 'cluster-a')!;
+    c.objects.Namespace = c.objects.Namespace.filter((n) => n.metadata.name !== 'mcs-demo');
+    const withOther: ClusterSnapshot = { cluster: 'cluster-c', state: 'synced', objects: emptyObjects() };
+    // cluster-c takes part in no MCS at all: not asked to have the namespace.
+    withOther.objects.Namespace.push({ kind: 'Namespace', metadata: { name: 'default' } });
+    const problems = buildMcs([...clusters, withOther]).problems.filter((p) => p.code === 'namespace-missing');
+    expect(problems).toEqual([expect.objectContaining({ cluster: 'cluster-a', severity: 'warning', message: expect.stringContaining('has no namespace mcs-demo') })]);
   });
 });

@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { Ctx } from './context';
 import { CHECKS } from './registry';
 import type { CheckCase } from './testing/cases';
+import { GKE_CASES } from './testing/cases-gke';
 import { ROUTING_CASES } from './testing/cases-routing';
 import { SECURITY_CASES } from './testing/cases-security';
 import { WORKLOAD_CASES } from './testing/cases-workloads';
 import { snapshotOf, type World } from './testing/objects';
 
-const CASES: CheckCase[] = [...ROUTING_CASES, ...SECURITY_CASES, ...WORKLOAD_CASES];
+const CASES: CheckCase[] = [...ROUTING_CASES, ...SECURITY_CASES, ...WORKLOAD_CASES, ...GKE_CASES];
 const run = (c: CheckCase, world: World) => c.check.run(new Ctx(snapshotOf(world), { rootNamespace: 'istio-system' })).map(({ item: _item, ...f }) => f);
 
 describe('checks', () => {

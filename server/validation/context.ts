@@ -2,6 +2,7 @@ import 'server-only';
 import { INVENTORY_KINDS, type InventorySnapshot, type K8sObject } from '@/lib/inventory/types';
 import { lookupScopes, serviceVisibility, visibility, visibleIn } from '@/lib/mesh-rules/export-to';
 import { fqdn, hostMatches, isWildcard, parseServiceFqdn } from '@/lib/mesh-rules/hosts';
+import { MCS_EXPORT_KINDS, MCS_IMPORT_KINDS } from '@/lib/mesh-rules/mcs';
 import { servicePorts as servicePortsOf } from '@/lib/mesh-rules/service';
 import { arr, rec, strs } from '@/lib/mesh-rules/spec';
 import type { Item } from './types';
@@ -71,7 +72,7 @@ export class Ctx {
       push(this.podsByNs, `${p.cluster}/${p.namespace}`, p);
       push(this.podsByNsAnyCluster, p.namespace ?? 'default', p);
     }
-    for (const e of this.items('ServiceExport')) push(this.exportsByName, `${e.namespace}/${e.name}`, e);
+    for (const e of this.mcsExports()) push(this.exportsByName, `${e.namespace}/${e.name}`, e);
   }
 
   private add(item: Item): void {
@@ -107,6 +108,17 @@ export class Ctx {
     return this.servicesByHost.get(host) ?? [];
   }
 
+  /** ServiceExports of both MCS groups (multicluster.x-k8s.io and GKE's net.gke.io), of every cluster or one. */
+  mcsExports(cluster?: string): Item[] {
+    return MCS_EXPORT_KINDS.flatMap((k) => this.items(k, cluster));
+  }
+
+  /** ServiceImports of both MCS groups, of every cluster or one. */
+  mcsImports(cluster?: string): Item[] {
+    return MCS_IMPORT_KINDS.flatMap((k) => this.items(k, cluster));
+  }
+
+  /** ServiceExports (both groups) of a namespace/name in every cluster. */
   exportsOf(namespace: string, name: string): Item[] {
     return this.exportsByName.get(`${namespace}/${name}`) ?? [];
   }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { emptyObjects, isInventoryKind, type ClusterSnapshot, type InventorySnapshot, type K8sObject } from '@/lib/inventory/types';
+import { emptyObjects, inventoryKindOf, type ClusterSnapshot, type InventorySnapshot, type K8sObject } from '@/lib/inventory/types';
 import { lineOfPath, parseYaml, YamlSyntaxError, type YamlObject } from '@/lib/validation/yaml-source';
 import type { LineCounter } from 'yaml';
 import type { Locate } from './index';
@@ -61,7 +61,8 @@ export function snapshotFromYaml(inputs: readonly YamlInput[]): OfflineSnapshot 
           continue;
         }
         origins.set(obj, { source, lineCounter: parsed.lineCounter, ...(input.file ? { file: input.file } : {}) });
-        if (typeof obj.kind === 'string' && isInventoryKind(obj.kind)) snap.objects[obj.kind].push(obj);
+        const kind = inventoryKindOf(obj);
+        if (kind) snap.objects[kind].push(obj);
         else (extra[cluster] ??= []).push(obj);
       }
     }

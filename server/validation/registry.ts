@@ -10,15 +10,18 @@ import { drUnknownHost } from './checks/dr-unknown-host';
 import { gatewayConflict } from './checks/gateway-conflict';
 import { gatewayPort } from './checks/gateway-port';
 import { gatewayWorkload } from './checks/gateway-workload';
+import { mcsDerivedNoEndpoints } from './checks/mcs-derived-no-endpoints';
 import { mcsExportNoEndpoints } from './checks/mcs-export-no-endpoints';
 import { mcsExportWithoutService } from './checks/mcs-export-without-service';
 import { mcsImportWithoutExport } from './checks/mcs-import-without-export';
+import { mcsNamespaceMissing } from './checks/mcs-namespace-missing';
 import { mtlsDisabledMutual } from './checks/mtls-disabled-mutual';
 import { mtlsStrictNoSidecar } from './checks/mtls-strict-no-sidecar';
 import { mtlsStrictPlaintext } from './checks/mtls-strict-plaintext';
 import { multiclusterService } from './checks/multicluster-service';
 import { nsMultipleInjectionLabels } from './checks/ns-multiple-injection-labels';
 import { nsNotInjected } from './checks/ns-not-injected';
+import { nsUnknownRevision } from './checks/ns-unknown-revision';
 import { podMissingProxy } from './checks/pod-missing-proxy';
 import { portName } from './checks/port-name';
 import { schema } from './checks/schema';
@@ -83,6 +86,7 @@ export const CHECKS: readonly Check[] = [
   // Namespaces, pods, services, deployments
   nsNotInjected,
   nsMultipleInjectionLabels,
+  nsUnknownRevision,
   podMissingProxy,
   portName,
   deploymentMultiService,
@@ -93,4 +97,6 @@ export const CHECKS: readonly Check[] = [
   mcsExportWithoutService,
   mcsImportWithoutExport,
   mcsExportNoEndpoints,
+  mcsDerivedNoEndpoints,
+  mcsNamespaceMissing,
 ];

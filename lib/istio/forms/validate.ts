@@ -1,6 +1,7 @@
 // Client-side checks before anything is sent: the kind's schema (lib/istio validateIstioObject,
 // the same rules the server applies, with Kubernetes field paths) and the body size limit.
 import { MAX_BODY_BYTES } from '../../api/session';
+import { istioKindOf } from '../kinds';
 import { type FieldCause, validateIstioObject } from '../validate';
 import { isObj, objAt, str } from './object';
 
@@ -24,7 +25,8 @@ export function checkObject(obj: unknown, expect?: { kind: string; namespace: st
   const causes = result.ok ? [] : [...result.causes];
   if (expect && isObj(obj)) {
     const meta = objAt(obj, 'metadata');
-    if (str(obj.kind) && str(obj.kind) !== expect.kind) {
+    // `expect.kind` is a kind id (ServiceExport.net.gke.io for GKE's group): compare ids.
+    if (str(obj.kind) && (istioKindOf(obj)?.id ?? str(obj.kind)) !== expect.kind) {
       causes.push({ field: 'kind', message: `kind must stay ${expect.kind} in this editor`, reason: 'FieldValueInvalid' });
     }
     if (str(meta?.namespace) && str(meta?.namespace) !== expect.namespace) {

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { ClusterStore } from '../kube';
-import { MESH_CONFIG_GROUPS } from '../kube/rbac/bootstrap';
+import { meshConfigGroups } from '../kube/rbac/bootstrap';
 import type { DemoClusterName, KubeObject } from '../types';
 import { DEMO_GROUPS, DEMO_USERS } from './users';
 
@@ -24,12 +24,12 @@ const LABELS = { 'app.kubernetes.io/part-of': 'meridian-demo' };
 /** Clusters where bookinfo-editors may change Istio config in bookinfo. */
 export const BOOKINFO_EDIT_CLUSTERS: readonly DemoClusterName[] = ['us-east', 'eu-west'];
 
-const MESH_CONFIG_EDITOR: KubeObject = {
+const meshConfigEditor = (): KubeObject => ({
   apiVersion: API_VERSION,
   kind: 'ClusterRole',
   metadata: { name: 'mesh-config-editor', labels: LABELS },
-  rules: [{ apiGroups: MESH_CONFIG_GROUPS, resources: ['*'], verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection'] }],
-};
+  rules: [{ apiGroups: meshConfigGroups(), resources: ['*'], verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection'] }],
+});
 
 function binding(kind: 'RoleBinding' | 'ClusterRoleBinding', name: string, role: string, group: string, namespace?: string): KubeObject {
   return {
@@ -46,7 +46,7 @@ function binding(kind: 'RoleBinding' | 'ClusterRoleBinding', name: string, role:
 
 /** The demo users' RBAC objects of one cluster, for the namespaces it has. */
 export function demoGrants(cluster: DemoClusterName, hasNamespace: (ns: string) => boolean): KubeObject[] {
-  const out: KubeObject[] = [MESH_CONFIG_EDITOR, binding('ClusterRoleBinding', 'mesh-admins', 'cluster-admin', DEMO_GROUPS.meshAdmins)];
+  const out: KubeObject[] = [meshConfigEditor(), binding('ClusterRoleBinding', 'mesh-admins', 'cluster-admin', DEMO_GROUPS.meshAdmins)];
   if (hasNamespace('bookinfo')) {
     out.push(binding('RoleBinding', 'bookinfo-editors-view', 'view', DEMO_GROUPS.bookinfoEditors, 'bookinfo'));
     if (BOOKINFO_EDIT_CLUSTERS.includes(cluster)) {

@@ -162,6 +162,8 @@ const KIND_COLUMNS: Record<string, Column[]> = {
     col('Ports', ingressPorts),
   ],
   'networking.k8s.io/IngressClass': [col('Controller', text('spec.controller')), col('Parameters', orNone(text('spec.parameters.name')))],
+  'net.gke.io/ServiceImport': [col('Type', text('spec.type')), col('IP', text('spec.ips'))],
+  'mesh.cloud.google.com/ControlPlaneRevision': [col('Type', text('spec.type')), col('Channel', text('spec.channel'))],
   'rbac.authorization.k8s.io/RoleBinding': BINDING_COLUMNS,
   'rbac.authorization.k8s.io/ClusterRoleBinding': BINDING_COLUMNS,
 };

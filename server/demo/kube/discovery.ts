@@ -1,5 +1,5 @@
 import 'server-only';
-import { RESOURCES, groupVersions, type ResourceDef } from './resources';
+import { groupVersions, servedResources, type ResourceDef } from './resources';
 
 // Discovery documents: /version, /api, /apis, /api/v1, /apis/<group>[/<version>]. kubectl asks for
 // these before anything else; the version minor decides which kubectl binary the machine's version
@@ -66,7 +66,7 @@ export function discoveryDocument(pathname: string): unknown {
     kind: 'APIResourceList',
     apiVersion: 'v1',
     groupVersion: group ? `${group}/${version}` : version,
-    resources: RESOURCES.filter((r) => r.group === group && r.version === version).flatMap((r) =>
+    resources: servedResources().filter((r) => r.group === group && r.version === version).flatMap((r) =>
       r.scalable ? [apiResource(r), scaleResource(r)] : [apiResource(r)],
     ),
   };

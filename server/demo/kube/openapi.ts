@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { RESOURCES, groupVersions, type ResourceDef } from './resources';
+import { groupVersions, servedFlavor, servedResources, type ResourceDef } from './resources';
 import { kindModels } from './schema';
 import { componentSchemas } from './schema/openapi';
 
@@ -22,7 +22,7 @@ function patchPath(def: ResourceDef): string {
 }
 
 async function groupVersionDocument(group: string, version: string) {
-  const defs = RESOURCES.filter((r) => r.group === group && r.version === version);
+  const defs = servedResources().filter((r) => r.group === group && r.version === version);
   const paths: Record<string, unknown> = {};
   for (const def of defs) {
     paths[patchPath(def)] = {
@@ -48,18 +48,24 @@ async function groupVersionDocument(group: string, version: string) {
 
 const hashOf = (doc: unknown) => createHash('sha256').update(JSON.stringify(doc)).digest('hex').toUpperCase();
 
-let documents: Promise<Map<string, unknown>> | undefined;
+/** The documents of the served flavour's group-versions, built once per flavour. */
+const DOCUMENTS = new Map<string, Promise<Map<string, unknown>>>();
 
 function allDocuments(): Promise<Map<string, unknown>> {
-  documents ??= Promise.all(
-    groupVersions().flatMap(({ group, versions }) => versions.map(async (v) => [gvPath(group, v), await groupVersionDocument(group, v)] as const)),
-  ).then(
-    (entries) => new Map(entries),
-    (err: unknown) => {
-      documents = undefined;
-      throw err;
-    },
-  );
+  const flavor = servedFlavor();
+  let documents = DOCUMENTS.get(flavor);
+  if (!documents) {
+    documents = Promise.all(
+      groupVersions().flatMap(({ group, versions }) => versions.map(async (v) => [gvPath(group, v), await groupVersionDocument(group, v)] as const)),
+    ).then(
+      (entries) => new Map(entries),
+      (err: unknown) => {
+        DOCUMENTS.delete(flavor);
+        throw err;
+      },
+    );
+    DOCUMENTS.set(flavor, documents);
+  }
   return documents;
 }
 

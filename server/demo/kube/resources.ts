@@ -1,10 +1,14 @@
 import 'server-only';
-import { ISTIO_KIND_LIST, MCS_GROUP, NETWORKING_GROUP, SECURITY_GROUP } from '@/lib/istio/kinds';
+import { GKE_MCS_GROUP, ISTIO_KIND_LIST, MCS_GROUP, MESH_CLOUD_GROUP, NETWORKING_GROUP, SECURITY_GROUP } from '@/lib/istio/kinds';
+import type { DemoFlavor } from '../types';
 
 // The resource registry of the demo API server: which kinds exist, under which group/version and
 // plural, whether they are namespaced, and the discovery metadata kubectl uses (short names,
 // categories, verbs). The names and short names are the real ones of Kubernetes; the Istio and MCS
-// kinds are the registry's (lib/istio/kinds.ts), so every kind Meridian knows is served.
+// kinds are the registry's (lib/istio/kinds.ts), so every kind Meridian knows is served — by the
+// flavour it belongs to: the upstream MCS group in the default flavour, GKE's groups (net.gke.io,
+// mesh.cloud.google.com) in the gke flavour (a GKE cluster serves GKE's MCS API, not the upstream
+// one). The demo process serves one flavour (serveFlavor, set once at start).
 
 export interface ResourceDef {
   /** '' for the core group. */
@@ -75,9 +79,14 @@ const CATEGORIES: Record<string, string[]> = {
   [NETWORKING_GROUP]: ['istio-io', 'networking-istio-io'],
   [SECURITY_GROUP]: ['istio-io', 'security-istio-io'],
   [MCS_GROUP]: [],
+  [GKE_MCS_GROUP]: [],
+  [MESH_CLOUD_GROUP]: [],
 };
 
-export const RESOURCES: readonly ResourceDef[] = [
+/** The groups one flavour serves and the other does not; every other group is served by both. */
+const FLAVOR_GROUPS: Readonly<Record<string, DemoFlavor>> = { [MCS_GROUP]: 'default', [GKE_MCS_GROUP]: 'gke', [MESH_CLOUD_GROUP]: 'gke' };
+
+const ALL_RESOURCES: readonly ResourceDef[] = [
   ...defs('', 'v1', [
     ['namespaces', 'Namespace', false, ['ns']],
     ['pods', 'Pod', true, ['po'], ['all']],
@@ -122,22 +131,46 @@ export const RESOURCES: readonly ResourceDef[] = [
   ], ['create']),
 ];
 
+let flavor: DemoFlavor = 'default';
+const served = new Map<DemoFlavor, readonly ResourceDef[]>();
+
+/** Which flavour's resources this process serves (main.ts, once, before any store or server is made). */
+export function serveFlavor(f: DemoFlavor): void {
+  flavor = f;
+}
+
+export function servedFlavor(): DemoFlavor {
+  return flavor;
+}
+
+/** Whether an API group is served by the current flavour. */
+export function servesGroup(group: string): boolean {
+  return (FLAVOR_GROUPS[group] ?? flavor) === flavor;
+}
+
+/** The resources the API servers serve in this process's flavour. */
+export function servedResources(): readonly ResourceDef[] {
+  let list = served.get(flavor);
+  if (!list) served.set(flavor, (list = ALL_RESOURCES.filter((r) => servesGroup(r.group))));
+  return list;
+}
+
 export function apiVersionOf(def: ResourceDef): string {
   return def.group ? `${def.group}/${def.version}` : def.version;
 }
 
 export function findResource(group: string, version: string, plural: string): ResourceDef | undefined {
-  return RESOURCES.find((r) => r.group === group && r.version === version && r.plural === plural);
+  return servedResources().find((r) => r.group === group && r.version === version && r.plural === plural);
 }
 
 export function findKind(apiVersion: string, kind: string): ResourceDef | undefined {
-  return RESOURCES.find((r) => apiVersionOf(r) === apiVersion && r.kind === kind);
+  return servedResources().find((r) => apiVersionOf(r) === apiVersion && r.kind === kind);
 }
 
 /** The groups in the order they were registered, each with its versions. */
 export function groupVersions(): { group: string; versions: string[] }[] {
   const out: { group: string; versions: string[] }[] = [];
-  for (const r of RESOURCES) {
+  for (const r of servedResources()) {
     let g = out.find((x) => x.group === r.group);
     if (!g) out.push((g = { group: r.group, versions: [] }));
     if (!g.versions.includes(r.version)) g.versions.push(r.version);
@@ -147,5 +180,5 @@ export function groupVersions(): { group: string; versions: string[] }[] {
 
 /** Whether the Istio/MCS validation applies to this kind. */
 export function isMeshKind(def: ResourceDef): boolean {
-  return def.group.endsWith('istio.io') || def.group === 'multicluster.x-k8s.io';
+  return def.group.endsWith('istio.io') || [MCS_GROUP, GKE_MCS_GROUP, MESH_CLOUD_GROUP].includes(def.group);
 }

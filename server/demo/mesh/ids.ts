@@ -4,7 +4,7 @@ import { hash32, seededRandom } from '../random';
 
 export { hash32, seededRandom };
 import { createHash } from 'node:crypto';
-import { DEMO_CLUSTERS, type DemoClusterName } from '../types';
+import { DEMO_CLUSTERS, GKE_CLUSTERS, type DemoClusterName } from '../types';
 
 /** Istio release the simulated control planes and proxies claim to run. */
 export const ISTIO_VERSION = '1.28.1';
@@ -13,8 +13,11 @@ export const ISTIO_REVISION = 'default';
 export const SEED_TIME = '2026-01-05T08:00:00Z';
 export const TRUST_DOMAIN = 'cluster.local';
 
+const ALL_CLUSTERS: readonly DemoClusterName[] = [...DEMO_CLUSTERS, ...GKE_CLUSTERS];
+
+/** The cluster's index among every flavour's clusters: its pod and Service address ranges derive from it. */
 export function clusterIndex(cluster: DemoClusterName): number {
-  return DEMO_CLUSTERS.indexOf(cluster);
+  return ALL_CLUSTERS.indexOf(cluster);
 }
 
 export function networkOf(cluster: DemoClusterName): string {

@@ -12,6 +12,8 @@ import { syntheticContent } from './synthetic';
 export interface SeedOptions {
   /** Extra generated services spread over the clusters (namespaces synth-0..k), for benchmarks. Default 0. */
   syntheticServices?: number;
+  /** The namespaces to seed (default: the default flavour's DEMO_CONTENT; the gke flavour passes its own). */
+  content?: readonly NamespaceSpec[];
 }
 
 // Placeholder root certificate: the demo does no TLS; the CA's expiry is reported by istiod metrics.
@@ -21,7 +23,7 @@ const ROOT_CERT = '-----BEGIN CERTIFICATE-----\nTWVyaWRpYW4gZGVtbyBtZXNoIHJvb3Qg
 // EndpointSlices name the pods, then MCS and Istio config).
 const KIND_ORDER = [
   'Namespace', 'ServiceAccount', 'ConfigMap', 'Secret', 'Deployment', 'ReplicaSet', 'Pod', 'Service', 'EndpointSlice',
-  'ServiceExport', 'ServiceImport', 'PeerAuthentication', 'Gateway', 'DestinationRule', 'VirtualService',
+  'ServiceExport', 'ServiceImport', 'ControlPlaneRevision', 'PeerAuthentication', 'Gateway', 'DestinationRule', 'VirtualService',
 ];
 
 function rank(kind: string): number {
@@ -81,7 +83,7 @@ function checkPlacement(ns: NamespaceSpec): void {
  */
 export function seedCluster(cluster: DemoClusterName, opts: SeedOptions = {}): KubeObject[] {
   const seed = new ClusterSeed(cluster);
-  for (const ns of [...DEMO_CONTENT, ...syntheticContent(opts.syntheticServices ?? 0)]) {
+  for (const ns of [...(opts.content ?? DEMO_CONTENT), ...syntheticContent(opts.syntheticServices ?? 0)]) {
     checkPlacement(ns);
     seedNamespace(seed, ns);
   }

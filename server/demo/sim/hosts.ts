@@ -9,6 +9,8 @@ import { serviceKey, type ServiceInCluster, type Topology } from './topology';
 //  - <svc>.<ns>.svc.cluster.local (or <svc>, <svc>.<ns>, <svc>.<ns>.svc): Service <ns>/<svc> in EVERY
 //    cluster that has it (a caller without a sidecar only reaches its own cluster, through kube-proxy);
 //  - <svc>.<ns>.svc.clusterset.local: the Service in the clusters that export it (ServiceExport);
+//    where the caller's cluster holds GKE's import of it, Envoy knows the service by the import's
+//    derived Service (gke-mcs-<hash>.<ns>.svc.cluster.local), and that is what its telemetry names;
 //  - anything else: an external host (a ServiceEntry's, or Envoy's PassthroughCluster).
 
 export type HostTarget =
@@ -21,6 +23,8 @@ export type HostTarget =
       scope: HostScope;
       /** The Service in every cluster the caller can reach it in. */
       instances: ServiceInCluster[];
+      /** How the caller's proxy names it in telemetry, when not by `fqdn`/`name` (GKE's derived Service). */
+      reportedAs?: { host: string; name: string };
     }
   | { kind: 'external'; host: string; serviceEntryNamespace?: string };
 
@@ -44,7 +48,14 @@ export function resolveHost(
         : caller.injected
           ? all
           : all.filter((s) => s.cluster === caller.cluster);
-    return { kind: 'service', fqdn: serviceFqdn(parsed.name, parsed.namespace, parsed.scope), ...parsed, instances };
+    const derived = parsed.scope === 'clusterset' ? topology.derived.get(`${caller.cluster}|${serviceKey(parsed.namespace, parsed.name)}`) : undefined;
+    return {
+      kind: 'service',
+      fqdn: serviceFqdn(parsed.name, parsed.namespace, parsed.scope),
+      ...parsed,
+      instances,
+      ...(derived ? { reportedAs: { host: serviceFqdn(derived, parsed.namespace), name: derived } } : {}),
+    };
   }
   const entry = topology.istio
     .get(caller.cluster)

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { ScenarioState } from '../scenarios';
-import { DEMO_CLUSTERS, type ClusterStoreView, type DemoClusterName, type StoreChange } from '../types';
+import type { ClusterStoreView, DemoClusterName, StoreChange } from '../types';
 import { warnOnce, type Warn } from './annotations';
 import { Engine } from './engine';
 import type { Flow } from './flow';
@@ -47,6 +47,7 @@ const PLANNED_KINDS = new Set([
   'Service',
   'EndpointSlice',
   'ServiceExport',
+  'ServiceImport',
   'VirtualService',
   'DestinationRule',
   'PeerAuthentication',
@@ -58,7 +59,8 @@ export function createSimulation(options: SimulationOptions): Simulation {
   const debounceMs = options.debounceMs ?? 200;
   const random = options.random ?? Math.random;
   const warn = warnOnce(options.warn ?? ((message) => console.warn(message)));
-  const metrics = Object.fromEntries(DEMO_CLUSTERS.map((c) => [c, new ClusterMetrics()])) as Record<DemoClusterName, ClusterMetrics>;
+  const clusters = Object.keys(options.views) as DemoClusterName[];
+  const metrics = Object.fromEntries(clusters.map((c) => [c, new ClusterMetrics()])) as Record<DemoClusterName, ClusterMetrics>;
   const engine = new Engine(metrics, random);
 
   let flows: Flow[] = [];
@@ -120,7 +122,7 @@ export function createSimulation(options: SimulationOptions): Simulation {
       unsubscribe = [];
     },
     metrics: (cluster) => metrics[cluster].registry.metrics(),
-    contentType: metrics['us-east'].registry.contentType,
+    contentType: (metrics[clusters[0] ?? 'us-east'] ?? new ClusterMetrics()).registry.contentType,
     snapshot: () => (snapshot ??= snapshotOf(flows, plannedAt)),
     tick,
     refresh,

@@ -18,7 +18,7 @@ import { subsetPods, type ServiceInCluster, type Topology, type Workload } from 
 
 function serviceOf(target: HostTarget): DestinationService {
   return target.kind === 'service'
-    ? { host: target.fqdn, name: target.name, namespace: target.namespace }
+    ? { host: target.reportedAs?.host ?? target.fqdn, name: target.reportedAs?.name ?? target.name, namespace: target.namespace }
     : target.serviceEntryNamespace
       ? { host: target.host, name: target.host, namespace: target.serviceEntryNamespace }
       : { host: target.host, name: 'PassthroughCluster', namespace: UNKNOWN };

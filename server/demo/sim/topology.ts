@@ -1,4 +1,5 @@
 import 'server-only';
+import { DERIVED_SERVICE_ANNOTATION } from '@/lib/mesh-rules/mcs';
 import { hasProxy } from '@/lib/mesh-rules/proxy';
 import type { ClusterStoreView, DemoClusterName, KubeObject } from '../types';
 import { readTraffic, type TrafficSpec, type Warn } from './annotations';
@@ -57,12 +58,17 @@ export interface Topology {
   workloads: Workload[];
   /** `${namespace}/${name}` -> cluster -> Service there. */
   services: Map<string, Map<DemoClusterName, ServiceInCluster>>;
-  /** `${cluster}|${namespace}/${name}` of every ServiceExport. */
+  /** `${cluster}|${namespace}/${name}` of every ServiceExport (both MCS groups). */
   exports: Set<string>;
+  /** `${cluster}|${namespace}/${name}` of an import -> the derived Service it names (GKE's gke-mcs-*). */
+  derived: Map<string, string>;
   istio: Map<DemoClusterName, IstioConfig>;
 }
 
 export const serviceKey = (namespace: string, name: string) => `${namespace}/${name}`;
+
+/** The MCS API groups' versions the simulation reads: the upstream one and GKE's. */
+const MCS_API_VERSIONS = ['multicluster.x-k8s.io/v1alpha1', 'net.gke.io/v1'];
 
 function podReady(pod: KubeObject): boolean {
   if (pod.metadata.deletionTimestamp) return false;
@@ -173,7 +179,7 @@ function clusterServices(view: ClusterStoreView, index: PodIndex, owner: Map<Pod
 
 /** Reads every cluster's store into one Topology. */
 export function buildTopology(views: Partial<Record<DemoClusterName, ClusterStoreView>>, warn: Warn): Topology {
-  const topology: Topology = { clusters: [], workloads: [], services: new Map(), exports: new Set(), istio: new Map() };
+  const topology: Topology = { clusters: [], workloads: [], services: new Map(), exports: new Set(), derived: new Map(), istio: new Map() };
   for (const view of Object.values(views)) {
     if (!view) continue;
     const cluster = view.cluster;
@@ -196,8 +202,14 @@ export function buildTopology(views: Partial<Record<DemoClusterName, ClusterStor
       perCluster.set(cluster, svc);
       topology.services.set(key, perCluster);
     }
-    for (const exp of view.list('multicluster.x-k8s.io/v1alpha1', 'ServiceExport')) {
-      topology.exports.add(`${cluster}|${serviceKey(exp.metadata.namespace ?? 'default', exp.metadata.name)}`);
+    for (const apiVersion of MCS_API_VERSIONS) {
+      for (const exp of view.list(apiVersion, 'ServiceExport')) {
+        topology.exports.add(`${cluster}|${serviceKey(exp.metadata.namespace ?? 'default', exp.metadata.name)}`);
+      }
+      for (const imp of view.list(apiVersion, 'ServiceImport')) {
+        const derived = imp.metadata.annotations?.[DERIVED_SERVICE_ANNOTATION];
+        if (derived) topology.derived.set(`${cluster}|${serviceKey(imp.metadata.namespace ?? 'default', imp.metadata.name)}`, derived);
+      }
     }
     topology.istio.set(cluster, {
       virtualServices: listAnyVersion(view, 'networking', 'VirtualService'),

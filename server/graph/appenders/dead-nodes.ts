@@ -25,6 +25,8 @@ export const deadNodes: Appender = {
       } else if (node.kind === 'service') {
         const s = inv.services.get(k);
         if (s && s.type !== 'ExternalName' && s.readyEndpoints === 0) node.badges.dead = true;
+        // An import with no Service of its own: dead when its derived Service (GKE) has no endpoints left.
+        else if (!s && inv.importEndpoints.get(k) === 0) node.badges.dead = true;
       }
     }
   },

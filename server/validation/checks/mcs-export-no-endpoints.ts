@@ -11,7 +11,7 @@ export const mcsExportNoEndpoints: Check = {
   severity: 'warning',
   description: 'A Service is exported (ServiceExport) from a cluster where it has no ready endpoints.',
   run(ctx) {
-    return ctx.items('ServiceExport').flatMap((e) => {
+    return ctx.mcsExports().flatMap((e) => {
       const svc = ctx.items('Service', e.cluster).find((s) => s.namespace === e.namespace && s.name === e.name);
       if (!svc) return [];
       const slices = ctx.items('EndpointSlice', e.cluster).filter((s) => s.namespace === e.namespace && s.obj.metadata.labels?.[SERVICE_NAME_LABEL] === e.name);

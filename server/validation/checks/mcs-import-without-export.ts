@@ -8,7 +8,7 @@ export const mcsImportWithoutExport: Check = {
   severity: 'error',
   description: 'A ServiceImport has no ServiceExport of the same namespace/name in any cluster: its clusterset.local name leads nowhere.',
   run(ctx) {
-    return ctx.items('ServiceImport').flatMap((i) =>
+    return ctx.mcsImports().flatMap((i) =>
       ctx.exportsOf(i.namespace ?? 'default', i.name).length > 0
         ? []
         : [finding(this, i, 'metadata.name', `ServiceImport ${i.namespace}/${i.name} has no ServiceExport in any cluster: ${serviceFqdn(i.name, i.namespace ?? 'default', 'clusterset')} has no backends.`)],

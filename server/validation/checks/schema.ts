@@ -12,8 +12,8 @@ export const schema: Check = {
   severity: 'error',
   description: 'An Istio or MCS object does not pass its kind\'s schema validation.',
   run(ctx) {
-    return ISTIO_KIND_LIST.flatMap(({ kind, apiVersion }) =>
-      ctx.items(kind).flatMap((item) => {
+    return ISTIO_KIND_LIST.flatMap(({ id, kind, apiVersion }) =>
+      ctx.items(id).flatMap((item) => {
         const result = validateIstioObject({ ...item.obj, apiVersion, kind });
         if (result.ok) return [];
         return result.causes

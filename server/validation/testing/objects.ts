@@ -1,5 +1,5 @@
 // Builders of Kubernetes/Istio objects for the checks' table tests. Test-only.
-import { emptyObjects, isInventoryKind, type InventorySnapshot, type K8sObject } from '@/lib/inventory/types';
+import { emptyObjects, inventoryKindOf, type InventorySnapshot, type K8sObject } from '@/lib/inventory/types';
 
 type Labels = Record<string, string>;
 type Spec = Record<string, unknown>;
@@ -35,6 +35,13 @@ export const ap = (namespace: string, name: string, spec: Spec) => obj('security
 export const sexport = (namespace: string, name: string) => obj('multicluster.x-k8s.io/v1alpha1', 'ServiceExport', namespace, name, { spec: {} });
 export const simport = (namespace: string, name: string) =>
   obj('multicluster.x-k8s.io/v1alpha1', 'ServiceImport', namespace, name, { spec: { type: 'ClusterSetIP', ports: [{ port: 9080, protocol: 'TCP' }] } });
+/** GKE's MCS objects (net.gke.io/v1): an export; an import naming its derived Service (annotation net.gke.io/derived-service). */
+export const gkeExport = (namespace: string, name: string) => obj('net.gke.io/v1', 'ServiceExport', namespace, name);
+export const gkeImport = (namespace: string, name: string, derived?: string) =>
+  obj('net.gke.io/v1', 'ServiceImport', namespace, name, { spec: { type: 'ClusterSetIP', ports: [{ name: 'http', port: 9080, protocol: 'TCP' }] } }, derived ? { annotations: { 'net.gke.io/derived-service': derived } } : {});
+/** Cloud Service Mesh's managed control plane revision (istio-system). */
+export const controlPlaneRevision = (name: string, channel = 'regular') =>
+  obj('mesh.cloud.google.com/v1beta1', 'ControlPlaneRevision', 'istio-system', name, { spec: { type: 'managed_service', channel } });
 export const slice = (namespace: string, service: string, ready: boolean) =>
   obj('discovery.k8s.io/v1', 'EndpointSlice', namespace, `${service}-abc`, {
     addressType: 'IPv4',
@@ -59,7 +66,10 @@ export function snapshotOf(world: World): InventorySnapshot {
   return {
     clusters: Object.entries(perCluster).map(([cluster, objects]) => {
       const o = emptyObjects();
-      for (const x of objects) if (x.kind && isInventoryKind(x.kind)) o[x.kind].push(structuredClone(x));
+      for (const x of objects) {
+        const kind = inventoryKindOf(x);
+        if (kind) o[kind].push(structuredClone(x));
+      }
       return { cluster, state: 'synced' as const, objects: o };
     }),
   };

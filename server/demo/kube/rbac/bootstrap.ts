@@ -1,6 +1,7 @@
 import 'server-only';
 import { isDeepStrictEqual } from 'node:util';
 import { ISTIO_KIND_LIST } from '@/lib/istio/kinds';
+import { servesGroup } from '../resources';
 import type { KubeObject } from '../../types';
 import type { ClusterStore } from '../store';
 import { ALL_AUTHENTICATED, RBAC_API_VERSION, RBAC_GROUP, type PolicyRule, type Subject } from './types';
@@ -16,44 +17,49 @@ import { ALL_AUTHENTICATED, RBAC_API_VERSION, RBAC_GROUP, type PolicyRule, type 
 
 const READ = ['get', 'list', 'watch'];
 const WRITE = ['create', 'delete', 'deletecollection', 'patch', 'update'];
-/** The API groups of Istio and MCS config, which `view` reads and `edit` writes (from the one kind list, lib/istio/kinds.ts). */
-export const MESH_CONFIG_GROUPS = [...new Set(ISTIO_KIND_LIST.map((k) => k.group))];
+/**
+ * The API groups of Istio and MCS config this flavour serves, which `view` reads and `edit` writes
+ * (from the one kind list, lib/istio/kinds.ts; the gke flavour's GKE groups instead of the upstream MCS one).
+ */
+export function meshConfigGroups(): string[] {
+  return [...new Set(ISTIO_KIND_LIST.map((k) => k.group))].filter(servesGroup);
+}
 
 const rule = (apiGroups: string[], resources: string[], verbs: string[]): PolicyRule => ({ apiGroups, resources, verbs });
 
 /** What `view` lets a user read: no secrets, as in Kubernetes. */
-const VIEW_RULES: PolicyRule[] = [
+const viewRules = (): PolicyRule[] => [
   rule([''], ['pods', 'pods/status', 'services', 'services/status', 'endpoints', 'events', 'configmaps', 'serviceaccounts', 'namespaces', 'namespaces/status'], READ),
   rule(['apps'], ['deployments', 'deployments/scale', 'deployments/status', 'replicasets', 'replicasets/scale', 'replicasets/status'], READ),
   rule(['discovery.k8s.io'], ['endpointslices'], READ),
   rule(['events.k8s.io'], ['events'], READ),
   rule(['policy'], ['poddisruptionbudgets', 'poddisruptionbudgets/status'], READ),
   rule(['networking.k8s.io'], ['ingresses', 'ingresses/status', 'networkpolicies'], READ),
-  rule(MESH_CONFIG_GROUPS, ['*'], READ),
+  rule(meshConfigGroups(), ['*'], READ),
 ];
 
-const EDIT_RULES: PolicyRule[] = [
+const editRules = (): PolicyRule[] => [
   rule([''], ['pods', 'services', 'endpoints', 'configmaps', 'secrets', 'serviceaccounts'], WRITE),
   rule([''], ['secrets'], READ),
   rule(['apps'], ['deployments', 'deployments/scale', 'replicasets', 'replicasets/scale'], WRITE),
   rule(['policy'], ['poddisruptionbudgets'], WRITE),
   rule(['networking.k8s.io'], ['ingresses', 'networkpolicies'], WRITE),
-  rule(MESH_CONFIG_GROUPS, ['*'], WRITE),
-  ...VIEW_RULES,
+  rule(meshConfigGroups(), ['*'], WRITE),
+  ...viewRules(),
 ];
 
-const ADMIN_RULES: PolicyRule[] = [
+const adminRules = (): PolicyRule[] => [
   rule([RBAC_GROUP], ['roles', 'rolebindings'], [...READ, ...WRITE]),
   rule(['authorization.k8s.io'], ['localsubjectaccessreviews'], ['create']),
-  ...EDIT_RULES,
+  ...editRules(),
 ];
 
-const CLUSTER_ROLES: Record<string, PolicyRule[]> = {
+const clusterRoles = (): Record<string, PolicyRule[]> => ({
   'cluster-admin': [rule(['*'], ['*'], ['*']), { nonResourceURLs: ['*'], verbs: ['*'] }],
   'cluster-reader': [rule(['*'], ['*'], READ), { nonResourceURLs: ['*'], verbs: ['get'] }],
-  admin: ADMIN_RULES,
-  edit: EDIT_RULES,
-  view: VIEW_RULES,
+  admin: adminRules(),
+  edit: editRules(),
+  view: viewRules(),
   'system:discovery': [
     { nonResourceURLs: ['/api', '/api/*', '/apis', '/apis/*', '/healthz', '/livez', '/readyz', '/openapi', '/openapi/*', '/version', '/version/'], verbs: ['get'] },
   ],
@@ -61,7 +67,7 @@ const CLUSTER_ROLES: Record<string, PolicyRule[]> = {
     rule(['authorization.k8s.io'], ['selfsubjectaccessreviews', 'selfsubjectrulesreviews'], ['create']),
     rule(['authentication.k8s.io'], ['selfsubjectreviews'], ['create']),
   ],
-};
+});
 
 const group = (name: string): Subject => ({ kind: 'Group', apiGroup: RBAC_GROUP, name });
 const user = (name: string): Subject => ({ kind: 'User', apiGroup: RBAC_GROUP, name });
@@ -81,7 +87,7 @@ const META = {
 
 export function bootstrapPolicy(): KubeObject[] {
   return [
-    ...Object.entries(CLUSTER_ROLES).map(([name, rules]) => ({ apiVersion: RBAC_API_VERSION, kind: 'ClusterRole', metadata: { name, ...META }, rules })),
+    ...Object.entries(clusterRoles()).map(([name, rules]) => ({ apiVersion: RBAC_API_VERSION, kind: 'ClusterRole', metadata: { name, ...META }, rules })),
     ...CLUSTER_ROLE_BINDINGS.map((b) => ({
       apiVersion: RBAC_API_VERSION,
       kind: 'ClusterRoleBinding',

@@ -1,5 +1,5 @@
 import 'server-only';
-import { RESOURCES } from '../resources';
+import { servedResources } from '../resources';
 import { CRD_MODEL_ROOTS, SERVICE_MONITOR_MODELS } from './crds';
 import { loadModels, type ModelSet } from './models';
 
@@ -11,7 +11,7 @@ let loading: Promise<ModelSet> | undefined;
 
 export function kindModels(): Promise<ModelSet> {
   loading ??= (async () => {
-    const roots = RESOURCES.flatMap((r) => (r.model && !CRD_MODELS.has(r.model) ? [r.model] : []));
+    const roots = servedResources().flatMap((r) => (r.model && !CRD_MODELS.has(r.model) ? [r.model] : []));
     const models = await loadModels([...roots, ...CRD_MODEL_ROOTS]);
     for (const m of SERVICE_MONITOR_MODELS) models.set(m.name, m);
     return models;

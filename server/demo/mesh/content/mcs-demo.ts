@@ -9,11 +9,14 @@ import type { NamespaceSpec, ServiceSpec, WorkloadSpec } from '../spec';
 // mTLS is STRICT in this namespace in every cluster that has it.
 
 const NS = 'mcs-demo';
-const PORT = 8080;
+/** The hello engines' port (also the gke flavour's, server/demo/gke/content.ts). */
+export const HELLO_PORT = 8080;
+const PORT = HELLO_PORT;
 const CLUSTERS: DemoClusterName[] = ['us-east', 'eu-west'];
 const IMAGE = 'us-docker.pkg.dev/google-samples/containers/gke/hello-app:2.0';
 
-const engine = (cluster: DemoClusterName, name: string, extra: Partial<WorkloadSpec>): WorkloadSpec => ({
+/** A hello-app engine (2 replicas of the GKE sample image); the gke flavour's content uses it too. */
+export const engine = (cluster: DemoClusterName, name: string, extra: Partial<WorkloadSpec>): WorkloadSpec => ({
   cluster,
   app: name,
   version: 'v1',
@@ -23,7 +26,7 @@ const engine = (cluster: DemoClusterName, name: string, extra: Partial<WorkloadS
   ...extra,
 });
 
-const svc = (name: string, cluster: DemoClusterName): ServiceSpec => ({ name, clusters: [cluster], ports: [{ name: 'http', port: PORT }] });
+export const svc = (name: string, cluster: DemoClusterName): ServiceSpec => ({ name, clusters: [cluster], ports: [{ name: 'http', port: PORT }] });
 
 export const mcsDemo: NamespaceSpec = {
   name: NS,
