@@ -8,6 +8,7 @@ import { inventorySnapshot } from '@/server/kube/informers';
 import { consoleMetrics } from '@/server/observability/metrics';
 import { queryInstant } from '@/server/prometheus/client';
 import { clustersWithoutPrometheus, prometheusTargets } from '@/server/prometheus/targets';
+import { clusterTelemetry } from '@/server/telemetry';
 import { liveErrorCount } from '@/server/validation/live';
 import { buildGraph } from './build';
 import { fetchTelemetry, mergeTelemetry } from './queries';
@@ -60,7 +61,8 @@ async function telemetryFor(clusters: string[], q: GraphQuery, queryTime: number
 async function compute(q: GraphQuery, queryTime: number): Promise<GraphResult> {
   const clusters = q.clusters.length ? q.clusters : clusterNames();
   const t0 = performance.now();
-  const { telemetry, errors } = await telemetryFor(clusters, q, queryTime);
+  // The clusters' telemetry state is shared with /api/clusters, /api/mesh and the alerts (its own cache).
+  const [{ telemetry, errors }, telemetryStates] = await Promise.all([telemetryFor(clusters, q, queryTime), telemetryStates_(q.queryTime)]);
   const t1 = performance.now();
   const endBuild = consoleMetrics().graphBuild.startTimer({ graphType: q.graphType });
   const graph = buildGraph({
@@ -69,11 +71,20 @@ async function compute(q: GraphQuery, queryTime: number): Promise<GraphResult> {
     telemetryErrors: errors,
     options: { graphType: q.graphType, clusters: q.clusters, namespaces: q.namespaces, duration: q.duration, queryTime, idle: q.idle, thresholds: thresholdsFromConfig() },
     configErrors: liveErrorCount,
+    telemetryStates,
   });
   endBuild();
   const t2 = performance.now();
   const etag = `W/"${createHash('sha1').update(JSON.stringify({ ...graph, timestamp: 0 })).digest('base64url').slice(0, 22)}"`;
   return { graph, etag, timings: { prometheusMs: t1 - t0, buildMs: t2 - t1 } };
+}
+
+/** The telemetry states, or none when they cannot be computed (the graph does not depend on them). */
+function telemetryStates_(at: number | undefined) {
+  return clusterTelemetry({ at }).catch((err: unknown) => {
+    console.error('[meridian] telemetry state failed:', err);
+    return undefined;
+  });
 }
 
 function thresholdsFromConfig() {
