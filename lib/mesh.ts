@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clusterTelemetrySchema } from './telemetry';
 
 // GET /api/mesh: the mesh's control planes, multi-cluster services (MCS exports x imports) and the
 // cross-cluster traffic matrix. Shared by the server (which shapes it) and the page (which parses it).
@@ -39,6 +40,8 @@ export const clusterCardSchema = z.object({
   remoteSecrets: z.array(remoteSecretSchema),
   /** The cluster whose istiod serves this cluster's proxies (itself for a primary). */
   servedBy: z.string().optional(),
+  /** Whether its Istio telemetry is there (lib/telemetry.ts; the same state as the graph's). */
+  telemetry: clusterTelemetrySchema.optional(),
 });
 export type ClusterCard = z.infer<typeof clusterCardSchema>;
 
