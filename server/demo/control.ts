@@ -1,6 +1,7 @@
 import 'server-only';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { clusterz, istiodMetrics, mcsz, syncz, type IstiodMetrics } from './istiod';
+import { createMetricsOutage } from './metrics-outage';
 import type { ScenarioState } from './scenarios';
 import type { Simulation } from './sim';
 import { DEMO_CLUSTERS, type ClusterStoreView, type DemoClusterName } from './types';
@@ -42,6 +43,8 @@ export function createControlServer(opts: ControlOptions): { start(): Promise<vo
     DEMO_CLUSTERS.map((c) => [c, istiodMetrics(views[c], { certExpiresAt: () => scenarios.certExpiresAt(c), unreachable: () => unreachableFrom(c) })]),
   );
   const isCluster = (c: string | undefined): c is DemoClusterName => DEMO_CLUSTERS.includes(c as DemoClusterName);
+  const outage = createMetricsOutage(scenarios);
+  const serveMetrics = (res: ServerResponse, cluster: DemoClusterName) => sim.metrics(cluster).then((text) => send(res, 200, text, sim.contentType));
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://demo');
@@ -51,7 +54,10 @@ export function createControlServer(opts: ControlOptions): { start(): Promise<vo
       const cluster = parts[1];
       if (!isCluster(cluster)) return send(res, 404, { error: `unknown cluster "${cluster}"; clusters: ${DEMO_CLUSTERS.join(', ')}` });
       const rest = parts.slice(2).join('/');
-      if (rest === 'metrics') return send(res, 200, await sim.metrics(cluster), sim.contentType);
+      if (rest === 'metrics') {
+        if (outage.intercept(cluster, res, () => void serveMetrics(res, cluster).catch((e: unknown) => send(res, 500, { error: String(e) })))) return;
+        return serveMetrics(res, cluster);
+      }
       if (rest === 'istiod/metrics') return send(res, 200, await istiod.get(cluster)!.metrics(), 'text/plain; version=0.0.4');
       if (rest.startsWith('istiod/debug/') && scenarios.isCutOff(cluster)) {
         return send(res, 503, { error: `cluster ${cluster} is cut off (scenario cluster-cut-off)` });
@@ -89,6 +95,7 @@ export function createControlServer(opts: ControlOptions): { start(): Promise<vo
       });
     },
     async stop() {
+      outage.close();
       for (const m of istiod.values()) m.close();
       await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
       server?.closeAllConnections();
