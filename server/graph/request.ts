@@ -2,6 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import type { Graph } from '@/lib/graph/types';
 import type { GraphQuery } from '@/lib/graph/query';
+import { singleFlight } from '@/lib/single-flight';
 import { getCluster, getConfig } from '@/server/config';
 import { clusterNames } from '@/server/kube/clients';
 import { inventorySnapshot } from '@/server/kube/informers';
@@ -27,17 +28,7 @@ export interface GraphResult {
   timings: { prometheusMs: number; buildMs: number };
 }
 
-interface Cache {
-  inflight: Map<string, Promise<GraphResult>>;
-  done: Map<string, { at: number; result: GraphResult }>;
-}
-const KEY = Symbol.for('meridian.graphCache');
-type WithCache = typeof globalThis & { [KEY]?: Cache };
-function cache(): Cache {
-  const g = globalThis as WithCache;
-  g[KEY] ??= { inflight: new Map(), done: new Map() };
-  return g[KEY];
-}
+const results = singleFlight<GraphResult>('meridian.graphCache', TTL_MS);
 
 async function telemetryFor(clusters: string[], q: GraphQuery, queryTime: number): Promise<{ telemetry: Telemetry | undefined; errors: Record<string, string> }> {
   const errors: Record<string, string> = {};
@@ -99,18 +90,5 @@ export async function graphFor(q: GraphQuery): Promise<GraphResult> {
   // "now" graphs share a key within the TTL; replays are keyed by their time.
   const queryTime = q.queryTime ?? Math.floor(Date.now() / 1000);
   const key = JSON.stringify({ ...q, queryTime: q.queryTime ?? 'now' });
-  const c = cache();
-  const hit = c.done.get(key);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.result;
-  const running = c.inflight.get(key);
-  if (running) return running;
-  const p = compute(q, queryTime)
-    .then((result) => {
-      c.done.set(key, { at: Date.now(), result });
-      if (c.done.size > 200) for (const [k, v] of c.done) if (Date.now() - v.at >= TTL_MS) c.done.delete(k);
-      return result;
-    })
-    .finally(() => c.inflight.delete(key));
-  c.inflight.set(key, p);
-  return p;
+  return results.get(key, () => compute(q, queryTime));
 }

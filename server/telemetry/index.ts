@@ -1,10 +1,11 @@
 import 'server-only';
+import { singleFlight } from '@/lib/single-flight';
 import type { ClusterTelemetry } from '@/lib/telemetry';
 import { getConfig } from '@/server/config';
 import { telemetrySettings } from '@/server/config/schema';
 import { clustersWithoutPrometheus, prometheusTargets } from '@/server/prometheus/targets';
 import { judgeTelemetry, type TelemetryFacts } from './judge';
-import { probeGroup, type ProbeDeps } from './probe';
+import { probeGroup } from './probe';
 
 // The telemetry state of every configured cluster, computed once and shared: the graph, /api/clusters,
 // /api/mesh and the alert check all ask here. Live results ("now") are cached for the graph's TTL
@@ -19,9 +20,9 @@ const TARGETS_API_RETRY_MS = 300_000;
 /** A remembered sample time is trusted for an outage's start when it was checked this recently. */
 const SEEN_TRUST_S = 60;
 
+const results = singleFlight<Map<string, ClusterTelemetry>>('meridian.telemetry.results', TTL_MS, 100);
+
 interface Memory {
-  inflight: Map<string, Promise<Map<string, ClusterTelemetry>>>;
-  done: Map<string, { at: number; value: Map<string, ClusterTelemetry> }>;
   /** Cluster -> newest sample seen (unix s) and when that was checked (unix s). */
   seen: Map<string, { sample: number; checkedAt: number }>;
   /** Cluster -> its last sample before the current outage (undefined: none in the look-back). */
@@ -34,16 +35,17 @@ const KEY = Symbol.for('meridian.telemetry');
 type WithMemory = typeof globalThis & { [KEY]?: Memory };
 function memory(): Memory {
   const g = globalThis as WithMemory;
-  g[KEY] ??= { inflight: new Map(), done: new Map(), seen: new Map(), outage: new Map(), noTargetsApi: new Map() };
+  g[KEY] ??= { seen: new Map(), outage: new Map(), noTargetsApi: new Map() };
   return g[KEY];
 }
 
 /** Forgets cached results and remembered samples (tests). */
 export function resetTelemetryMemory(): void {
   delete (globalThis as WithMemory)[KEY];
+  results.clear();
 }
 
-async function compute(at: number | undefined, deps?: ProbeDeps): Promise<Map<string, ClusterTelemetry>> {
+async function compute(at: number | undefined): Promise<Map<string, ClusterTelemetry>> {
   const cfg = getConfig();
   const settings = telemetrySettings(cfg);
   const names = cfg.clusters.map((c) => c.name);
@@ -58,17 +60,14 @@ async function compute(at: number | undefined, deps?: ProbeDeps): Promise<Map<st
   await Promise.all(
     prometheusTargets(names).map(async (group) => {
       const url = group.target.url;
-      const r = await probeGroup(
-        {
-          group,
-          at: new Date(now * 1000),
-          targetsApi: live && (mem.noTargetsApi.get(url) ?? 0) <= Date.now(),
-          lookBack: (c) => !live || (!mem.outage.has(c) && !recentlySeen(c)),
-          lookBackSeconds: LOOK_BACK_S,
-          meshTargets: settings.meshTargets,
-        },
-        deps,
-      );
+      const r = await probeGroup({
+        group,
+        at: new Date(now * 1000),
+        targetsApi: live && (mem.noTargetsApi.get(url) ?? 0) <= Date.now(),
+        lookBack: (c) => !live || (!mem.outage.has(c) && !recentlySeen(c)),
+        lookBackSeconds: LOOK_BACK_S,
+        meshTargets: settings.meshTargets,
+      });
       if (r.targetsApiAbsent) mem.noTargetsApi.set(url, Date.now() + TARGETS_API_RETRY_MS);
       if (live) remember(mem, r.facts, new Set(r.lookedBack), now);
       facts.push(...r.facts);
@@ -105,20 +104,6 @@ function remember(mem: Memory, facts: TelemetryFacts[], lookedBack: Set<string>,
  * The telemetry of every configured cluster (by name). `at` (unix seconds) evaluates a past time;
  * without it, the live state, shared for a few seconds by every caller.
  */
-export async function clusterTelemetry(opts: { at?: number; deps?: ProbeDeps } = {}): Promise<Map<string, ClusterTelemetry>> {
-  const key = opts.at === undefined ? 'now' : String(opts.at);
-  const mem = memory();
-  const hit = mem.done.get(key);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
-  const running = mem.inflight.get(key);
-  if (running) return running;
-  const p = compute(opts.at, opts.deps)
-    .then((value) => {
-      mem.done.set(key, { at: Date.now(), value });
-      if (mem.done.size > 100) for (const [k, v] of mem.done) if (Date.now() - v.at >= TTL_MS) mem.done.delete(k);
-      return value;
-    })
-    .finally(() => mem.inflight.delete(key));
-  mem.inflight.set(key, p);
-  return p;
+export async function clusterTelemetry(opts: { at?: number } = {}): Promise<Map<string, ClusterTelemetry>> {
+  return results.get(opts.at === undefined ? 'now' : String(opts.at), () => compute(opts.at));
 }

@@ -5,7 +5,7 @@ import { queryInstant, type PromSample } from '@/server/prometheus/client';
 import { escapePromLabelValue, promRegexAnyOf } from '@/server/prometheus/escape';
 import type { TargetGroup } from '@/server/prometheus/targets';
 import type { TelemetryFacts } from './judge';
-import { readTargets, type ActiveTarget, type TargetsAnswer } from './targets-api';
+import { readTargets, type ActiveTarget } from './targets-api';
 
 // The facts of the clusters one Prometheus serves, cheaply: three instant queries in parallel
 //   newest request sample   max by (cluster) (timestamp(istio_requests_total{cluster=~"…"}))
@@ -37,15 +37,7 @@ export interface ProbeResult {
   lookedBack: string[];
 }
 
-export interface ProbeDeps {
-  query: (group: TargetGroup, promql: string, at: Date) => Promise<PromSample[]>;
-  targets: (group: TargetGroup) => Promise<TargetsAnswer>;
-}
-
-const defaultDeps: ProbeDeps = {
-  query: (group, promql, at) => queryInstant(group.target, promql, { time: at }),
-  targets: (group) => readTargets(group.target),
-};
+const query = (group: TargetGroup, promql: string, at: Date) => queryInstant(group.target, promql, { time: at });
 
 const ISTIO_TCP = 'istio_tcp_sent_bytes_total|istio_tcp_received_bytes_total';
 const MAX_ERRORS = 5;
@@ -103,10 +95,10 @@ function fromTargetsApi(group: TargetGroup, targets: ActiveTarget[], isMesh: (t:
   return out;
 }
 
-export async function probeGroup(input: ProbeInput, deps: ProbeDeps = defaultDeps): Promise<ProbeResult> {
+export async function probeGroup(input: ProbeInput): Promise<ProbeResult> {
   const { group, at, meshTargets } = input;
   const q = telemetryQueries(group, meshTargets);
-  const [req, tcp, up] = await Promise.allSettled([deps.query(group, q.requests, at), deps.query(group, q.tcp, at), deps.query(group, q.up, at)]);
+  const [req, tcp, up] = await Promise.allSettled([query(group, q.requests, at), query(group, q.tcp, at), query(group, q.up, at)]);
   if (req.status === 'rejected') {
     return { facts: group.clusters.map((cluster) => ({ cluster, prometheus: 'unreachable', error: message(req) })), lookedBack: [] };
   }
@@ -137,7 +129,7 @@ export async function probeGroup(input: ProbeInput, deps: ProbeDeps = defaultDep
   if (input.targetsApi && group.clusters.some((c) => !upCounts.has(c) || (upCounts.get(c)?.down ?? 0) > 0)) {
     const pattern = new RegExp(`^(?:${meshTargets.pattern})$`);
     try {
-      const answer = await deps.targets(group);
+      const answer = await readTargets(group.target);
       if (answer.available) api = fromTargetsApi(group, answer.targets, (t) => pattern.test(t.labels[meshTargets.label] ?? ''));
       else targetsApiAbsent = apiNote = answer.why;
     } catch (err) {
@@ -151,7 +143,7 @@ export async function probeGroup(input: ProbeInput, deps: ProbeDeps = defaultDep
   if (gone.length) {
     try {
       const back = telemetryQueries(group, meshTargets, gone, input.lookBackSeconds).lookBack;
-      for (const [c, t] of newest(await deps.query(group, back, at))) lastSeen.set(c, t);
+      for (const [c, t] of newest(await query(group, back, at))) lastSeen.set(c, t);
       lookedBack.push(...gone);
     } catch {
       // The look-back only adds "for N min"; without it the verdict stands.
