@@ -48,7 +48,9 @@ async function vitest(suite, config, env = {}) {
 async function playwright(env) {
   const report = join(OUT, 'reports', 'e2e.json');
   console.log('\n══ e2e: playwright (Debian Chromium)');
-  const code = await run(bin('playwright'), ['test'], { cwd: ROOT, env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report } });
+  // MERIDIAN_E2E=alerts,telemetry runs only those specs (e2e/<name>.spec.ts) on the stack.
+  const specs = (process.env.MERIDIAN_E2E ?? '').split(',').filter(Boolean).map((s) => `e2e/${s}.spec.ts`);
+  const code = await run(bin('playwright'), ['test', ...specs], { cwd: ROOT, env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report } });
   const r = readJson(report);
   if (!r) return record('e2e', 0, 1, `no report (exit code ${code})`);
   const s = r.stats;
