@@ -1,31 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
+import { drawn } from './support/graph';
 import { scenario, stack } from './support/stack';
 
 // The topology graph on the demo mesh. The page exposes window.__meridianGraph (the cytoscape
-// instance) so the tests can read what is drawn: element ids, classes and rendered positions.
-
-interface Drawn {
-  nodes: { id: string; classes: string[]; x: number; y: number }[];
-  boxes: { id: string; classes: string[]; label: string }[];
-  edges: { id: string; classes: string[] }[];
-}
+// instance) so the tests can read what is drawn (support/graph.ts): element ids, classes and
+// rendered positions.
 
 const HELLO = 'app:us-east:mcs-demo:hello-app-engine:v1';
 const MASTER_SVC = 'svc:eu-west:mcs-demo:hello-master-engine';
-
-async function drawn(page: Page): Promise<Drawn> {
-  return page.evaluate(() => {
-    type El = { id(): string; classes(): string[]; data(k: string): string; renderedPosition(): { x: number; y: number } };
-    type Coll = { map<T>(f: (e: El) => T): T[] };
-    const cy = (window as unknown as { __meridianGraph?: { cy(): { nodes(s: string): Coll; edges(): Coll } | undefined } }).__meridianGraph?.cy();
-    if (!cy) return { nodes: [], boxes: [], edges: [] };
-    return {
-      nodes: cy.nodes('.leaf').map((n) => ({ id: n.id(), classes: n.classes(), x: n.renderedPosition().x, y: n.renderedPosition().y })),
-      boxes: cy.nodes('.box').map((n) => ({ id: n.id(), classes: n.classes(), label: n.data('label') })),
-      edges: cy.edges().map((e) => ({ id: e.id(), classes: e.classes() })),
-    };
-  });
-}
 
 /** Opens the graph and waits (polling what is drawn, not sleeping) until the mesh's traffic is in it. */
 async function openGraph(page: Page, query = '') {

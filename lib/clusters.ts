@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cacheStateSchema } from './events';
+import { clusterTelemetrySchema } from './telemetry';
 
 const prometheusStatusSchema = z.object({
   url: z.string(),
@@ -27,6 +28,8 @@ export const clusterStatusSchema = z.object({
   network: z.string().optional(),
   /** Absent when no Prometheus is configured for the cluster. */
   prometheus: prometheusStatusSchema.optional(),
+  /** Whether the cluster's Istio telemetry is there (the same state the graph and the alert check use). */
+  telemetry: clusterTelemetrySchema.optional(),
 });
 export type ClusterStatus = z.infer<typeof clusterStatusSchema>;
 

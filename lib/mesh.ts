@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clusterTelemetrySchema } from './telemetry';
 
 // GET /api/mesh: the mesh's control planes, multi-cluster services (MCS exports x imports) and the
 // cross-cluster traffic matrix. Shared by the server (which shapes it) and the page (which parses it).
@@ -64,6 +65,8 @@ export const clusterCardSchema = z.object({
   servedBy: z.string().optional(),
   /** The cluster's control plane is managed by Google (no istiod in the cluster). */
   managedControlPlane: managedControlPlaneSchema.optional(),
+  /** Whether its Istio telemetry is there (lib/telemetry.ts; the same state as the graph's). */
+  telemetry: clusterTelemetrySchema.optional(),
 });
 export type ClusterCard = z.infer<typeof clusterCardSchema>;
 

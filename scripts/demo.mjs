@@ -127,6 +127,7 @@ Meridian is running on the demo mesh: ${state.consoleUrl} (auth: ${state.auth})
   IdP          ${state.idp.issuer}  (OpenID Provider; the console's client is "${state.idp.clientId}")
   users        ${users}
   Prometheus   ${state.prometheusUrl}    Alertmanager ${state.alertmanagerUrl}
+  scraping     ${state.scrape.raised ? '⚠ ' : ''}${state.scrape.message}
   scenarios    curl ${state.controlUrl}/scenarios
   logs         ${state.logs}
 

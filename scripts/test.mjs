@@ -53,7 +53,9 @@ async function playwright(env, suite = 'e2e', project = 'default') {
   const report = join(OUT, 'reports', `${suite}.json`);
   console.log(`\n══ ${suite}: playwright project ${project} (Debian Chromium)`);
   const grep = process.env.MERIDIAN_E2E_GREP ? ['--grep', process.env.MERIDIAN_E2E_GREP] : [];
-  const code = await run(bin('playwright'), ['test', `--project=${project}`, ...grep], { cwd: ROOT, env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report } });
+  // MERIDIAN_E2E=alerts,telemetry runs only those specs (e2e/<name>.spec.ts) of the default project.
+  const specs = project === 'default' ? (process.env.MERIDIAN_E2E ?? '').split(',').filter(Boolean).map((s) => `e2e/${s}.spec.ts`) : [];
+  const code = await run(bin('playwright'), ['test', `--project=${project}`, ...grep, ...specs], { cwd: ROOT, env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report } });
   const r = readJson(report);
   if (!r) return record(suite, 0, 1, `no report (exit code ${code})`);
   const s = r.stats;

@@ -4,10 +4,15 @@ import { Label } from '@patternfly/react-core';
 import { CheckCircleIcon, ExclamationCircleIcon } from '@patternfly/react-icons';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import type { ClusterStatus } from '@/lib/clusters';
+import { telemetryProblem } from '@/lib/telemetry';
+import { TelemetryLabel } from './TelemetryLabel';
 
 const CACHE_COLOR = { synced: 'green', syncing: 'blue', reconnecting: 'orange', error: 'red' } as const;
 
-/** One row per cluster: reachable or not (with the reason), Kubernetes version, API latency. */
+/**
+ * One row per cluster: reachable or not (with the reason), Kubernetes version, Prometheus (and, when
+ * Prometheus answers but the cluster's Istio telemetry is missing, stale or partial, that), API latency.
+ */
 export function ClustersTable({ clusters }: { clusters: ClusterStatus[] }) {
   return (
     <Table aria-label="Clusters" variant="compact" data-testid="clusters-table">
@@ -47,12 +52,17 @@ export function ClustersTable({ clusters }: { clusters: ClusterStatus[] }) {
             </Td>
             <Td dataLabel="istiod">{c.istiod ? `${c.istiod.revision ?? 'default'} ${c.istiod.version ?? ''}` : '—'}</Td>
             <Td dataLabel="Network">{c.network ?? '—'}</Td>
-            <Td dataLabel="Prometheus">
+            <Td dataLabel="Prometheus" data-testid={`prometheus-${c.name}`}>
               {c.prometheus ? (
-                <Label color={c.prometheus.state === 'ready' ? 'green' : 'red'} title={c.prometheus.error ?? c.prometheus.url}>
-                  {c.prometheus.state}
-                  {c.prometheus.global ? ' (shared)' : ''}
-                </Label>
+                c.prometheus.state === 'ready' && telemetryProblem(c.telemetry) ? (
+                  // Prometheus answers, but the cluster's Istio telemetry is not there: say that, not "ready".
+                  <TelemetryLabel telemetry={c.telemetry} suffix={c.prometheus.global ? ' (shared Prometheus)' : ''} />
+                ) : (
+                  <Label color={c.prometheus.state === 'ready' ? 'green' : 'red'} title={c.prometheus.error ?? c.telemetry?.reason ?? c.prometheus.url}>
+                    {c.prometheus.state}
+                    {c.prometheus.global ? ' (shared)' : ''}
+                  </Label>
+                )
               ) : (
                 'not configured'
               )}

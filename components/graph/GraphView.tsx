@@ -2,6 +2,7 @@
 
 import './graph.css';
 import { Button, Drawer, DrawerContent, DrawerContentBody } from '@patternfly/react-core';
+import Link from 'next/link';
 import { useMemo, useRef } from 'react';
 import { PageFrame } from '@/components/shell/PageFrame';
 import { useClusters } from '@/components/shell/ScopeSelectors';
@@ -19,6 +20,7 @@ import { SidePanel } from './SidePanel';
 import { useGraphTheme } from './useDarkTheme';
 import { useGraphData } from './useGraphData';
 import { useGraphView } from './useGraphView';
+import { emptyViewOf } from './telemetry-view';
 import { refreshMs } from './view-state';
 
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
@@ -61,6 +63,7 @@ export function GraphView() {
     a.click();
   };
 
+  const empty = graph && elements ? emptyViewOf(graph, elements.visible.nodes.length, view.hide) : undefined;
   const findStatus = elements && view.find ? `${plural(elements.found.nodes.length, 'node')} and ${plural(elements.found.edges.length, 'edge')} match` : undefined;
   const hideStatus = elements && view.hide ? `${plural(elements.hidden.nodes, 'node')} and ${plural(elements.hidden.edges, 'edge')} hidden` : undefined;
 
@@ -85,13 +88,27 @@ export function GraphView() {
   let body: React.ReactNode;
   if (!graph) {
     body = q.error ? <ErrorView what="the graph" error={q.error} onRetry={() => void q.refetch()} /> : <LoadingState what="the graph" />;
-  } else if (graph.nodes.length === 0 && !graph.clusters.some((c) => !c.reachable)) {
+  } else if (empty && !graph.clusters.some((c) => !c.reachable)) {
     body = (
       <EmptyView
-        title="No traffic yet"
-        action={!view.idle && <Button onClick={() => update({ idle: true })}>Show idle nodes</Button>}
+        title={empty.title}
+        action={
+          <>
+            {empty.reason === 'filters' ? (
+              <Button onClick={() => update({ hide: '' })}>Clear the hide filter</Button>
+            ) : (
+              !view.idle && <Button onClick={() => update({ idle: true })}>Show idle nodes</Button>
+            )}
+            {(empty.reason === 'no-telemetry' || empty.reason === 'prometheus-unreachable') && (
+              <Link href="/mesh" style={{ marginLeft: 12 }}>
+                Mesh &amp; Clusters
+              </Link>
+            )}
+          </>
+        }
       >
-        No requests were recorded in the last {view.duration} for this scope. Traffic appears here within a scrape interval once it flows.
+        <span data-testid={`graph-empty-${empty.reason}`}>{empty.message}</span>
+        {empty.reason === 'no-traffic' && ' Traffic appears here within a scrape interval once it flows.'}
       </EmptyView>
     );
   } else if (elements) {

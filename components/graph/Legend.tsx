@@ -92,6 +92,9 @@ export function Legend({ theme, thresholds }: { theme: 'light' | 'dark'; thresho
             <div className="meridian-legend-row">
               <span className="meridian-box-swatch is-down" /> Cluster unreachable
             </div>
+            <div className="meridian-legend-row">
+              <span className="meridian-box-swatch is-blind" /> Cluster without telemetry
+            </div>
           </section>
         </div>
       )}

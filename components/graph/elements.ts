@@ -1,6 +1,7 @@
 import type { ElementDefinition } from 'cytoscape';
 import { matches, type FindExpr } from '@/lib/graph/find';
 import { nodeId, type Graph, type GraphEdge, type GraphNode } from '@/lib/graph/types';
+import { withoutTelemetry } from '@/lib/telemetry';
 import { badgeStrip, badgesOf } from './badges';
 import { aggregate, edgeFacts, nodeFacts } from './facts';
 import { edgeLabelText } from './format';
@@ -46,10 +47,24 @@ const boxOf = (n: GraphNode, o: ElementOptions): string | undefined => {
   return o.boxes.cluster ? nodeId.clusterBox(n.cluster) : undefined;
 };
 
+/**
+ * The mark of a cluster box: its API unreachable (nodes may be stale), or no telemetry (missing,
+ * stale or unreachable Prometheus: its traffic is not drawn). Undefined: nothing to mark.
+ */
+export function clusterMarks(graph: Graph): Map<string, { label: string; cls: 'unreachable' | 'no-telemetry' }> {
+  const out = new Map<string, { label: string; cls: 'unreachable' | 'no-telemetry' }>();
+  for (const c of graph.clusters) {
+    if (!c.reachable) out.set(c.cluster, { label: `${c.cluster} — unreachable`, cls: 'unreachable' });
+    else if (withoutTelemetry(c.telemetryState)) out.set(c.cluster, { label: `${c.cluster} — ${c.telemetryState?.verdict === 'stale' ? 'telemetry stale' : 'no telemetry'}`, cls: 'no-telemetry' });
+  }
+  return out;
+}
+
 /** Graph -> cytoscape elements: hide applied, find marked, boxes as toggled, labels and colour classes in data. */
 export function toElements(graph: Graph, o: ElementOptions): GraphElements {
   const agg = aggregate(graph);
-  const unreachable = new Set(graph.clusters.filter((c) => !c.reachable).map((c) => c.cluster));
+  const marks = clusterMarks(graph);
+  const unreachable = new Set([...marks].filter(([, m]) => m.cls === 'unreachable').map(([c]) => c));
   const visibleNodes = o.hide ? graph.nodes.filter((n) => !matches(o.hide, nodeFacts(n, agg.get(n.id)))) : graph.nodes;
   const keep = new Set(visibleNodes.map((n) => n.id));
   const visibleEdges = graph.edges.filter((e) => keep.has(e.source) && keep.has(e.target) && !(o.hide && matches(o.hide, edgeFacts(e))));
@@ -81,19 +96,21 @@ export function toElements(graph: Graph, o: ElementOptions): GraphElements {
   }
 
   const boxes: ElementDefinition[] = [];
-  if (o.boxes.cluster) for (const c of unreachable) usedBoxes.add(nodeId.clusterBox(c));
+  if (o.boxes.cluster) for (const c of marks.keys()) usedBoxes.add(nodeId.clusterBox(c));
   for (const b of graph.boxes) {
     if (!usedBoxes.has(b.id)) continue;
-    const down = unreachable.has(b.cluster);
-    const label = b.kind === 'cluster' ? (down ? `${b.cluster} — unreachable` : b.cluster) : o.boxes.cluster ? (b.namespace ?? '') : `${b.namespace ?? ''} · ${b.cluster}`;
+    const mark = b.kind === 'cluster' ? marks.get(b.cluster) : undefined;
+    const label = b.kind === 'cluster' ? (mark?.label ?? b.cluster) : o.boxes.cluster ? (b.namespace ?? '') : `${b.namespace ?? ''} · ${b.cluster}`;
     const parent = b.kind === 'namespace' && o.boxes.cluster ? b.parent : undefined;
-    boxes.push({ group: 'nodes', data: { id: b.id, label, box: b.kind, cluster: b.cluster, ...(parent ? { parent } : {}) }, classes: `box box-${b.kind}${down ? ' unreachable' : ''}` });
+    const down = unreachable.has(b.cluster) ? ' unreachable' : '';
+    boxes.push({ group: 'nodes', data: { id: b.id, label, box: b.kind, cluster: b.cluster, ...(parent ? { parent } : {}) }, classes: `box box-${b.kind}${mark ? ` ${mark.cls}` : down}` });
     usedBoxes.delete(b.id);
   }
-  // An unreachable cluster with nothing drawn still gets its (empty, marked) box.
+  // A marked cluster (unreachable, no telemetry) with nothing drawn still gets its (empty, marked) box.
   for (const id of usedBoxes) {
     const cluster = id.slice('cluster:'.length);
-    if (id.startsWith('cluster:')) boxes.push({ group: 'nodes', data: { id, label: `${cluster} — unreachable`, box: 'cluster', cluster }, classes: 'box box-cluster unreachable' });
+    const mark = marks.get(cluster);
+    if (id.startsWith('cluster:') && mark) boxes.push({ group: 'nodes', data: { id, label: mark.label, box: 'cluster', cluster }, classes: `box box-cluster ${mark.cls}` });
   }
 
   boxes.sort((a, b) => (a.data.box === b.data.box ? 0 : a.data.box === 'cluster' ? -1 : 1));

@@ -145,6 +145,11 @@ export function graphStylesheet(theme: 'light' | 'dark', large: boolean): Styles
       style: { 'border-color': p.unreachable, 'border-style': 'dashed', 'border-width': 3, color: p.unreachable, 'background-color': p.unreachable, 'background-opacity': 0.06, 'min-width': '160px', 'min-height': '80px' },
     },
     {
+      // A cluster without telemetry: drawn from the inventory only, its traffic unseen.
+      selector: 'node.no-telemetry',
+      style: { 'border-color': p.edge.degraded, 'border-style': 'dashed', 'border-width': 3, color: p.edge.degraded, 'background-color': p.edge.degraded, 'background-opacity': 0.06, 'min-width': '160px', 'min-height': '80px' },
+    },
+    {
       selector: 'edge',
       style: {
         width: 'data(width)',

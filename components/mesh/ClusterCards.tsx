@@ -3,7 +3,9 @@
 import { Card, CardBody, CardHeader, CardTitle, DescriptionList, DescriptionListDescription, DescriptionListGroup, DescriptionListTerm, Gallery, Label, LabelGroup } from '@patternfly/react-core';
 import { CheckCircleIcon, ExclamationCircleIcon, ExclamationTriangleIcon } from '@patternfly/react-icons';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { TelemetryLabel } from '@/components/clusters/TelemetryLabel';
 import type { ClusterCard as Card_ } from '@/lib/mesh';
+import { telemetryProblem } from '@/lib/telemetry';
 
 const DAY_MS = 86_400_000;
 
@@ -122,6 +124,16 @@ function ClusterCard({ card, selected, proxy }: { card: Card_; selected: boolean
             {card.managedControlPlane ? <span className="meridian-muted" data-testid="managed-note">{card.managedControlPlane.note}</span> : <SyncFigures card={card} proxy={proxy} />}
           </Item>
           <Item term="Root cert">{card.rootCertExpiry ? <CertExpiry iso={card.rootCertExpiry} /> : <span className="meridian-muted">{card.managedControlPlane ? 'managed by Google' : (card.certError ?? '—')}</span>}</Item>
+          <Item term="Telemetry">
+            {card.telemetry ? (
+              <>
+                <TelemetryLabel telemetry={card.telemetry} testId={`telemetry-${card.name}`} />
+                {telemetryProblem(card.telemetry) && <p className="meridian-muted">{card.telemetry.reason}</p>}
+              </>
+            ) : (
+              '—'
+            )}
+          </Item>
           <Item term="East-west gateway">{card.eastWestGateway ?? '—'}</Item>
           <Item term="Remote secrets">
             {card.remoteSecrets.length ? (

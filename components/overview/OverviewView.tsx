@@ -6,16 +6,23 @@ import { useClusters } from '@/components/shell/ScopeSelectors';
 import { PageFrame } from '@/components/shell/PageFrame';
 import { EmptyView, ErrorView, LoadingState } from '@/components/shell/states';
 import { useScope } from '@/components/shell/useScope';
+import { telemetryProblem } from '@/lib/telemetry';
 
 export function OverviewView() {
   const scope = useScope();
-  const q = useClusters();
+  // The Overview is a status page: cluster, Prometheus and telemetry state refresh on their own.
+  const q = useClusters({ refetchInterval: 10_000 });
   const items = (q.data?.items ?? []).filter((c) => !scope.clusters.length || scope.clusters.includes(c.name));
   const down = items.filter((c) => !c.reachable).length;
+  const blind = items.filter((c) => telemetryProblem(c.telemetry)).map((c) => c.name);
   return (
     <PageFrame
       title="Overview"
-      description={q.data ? `${items.length} cluster(s), ${down ? `${down} unreachable` : 'all reachable'}` : 'Clusters of the mesh'}
+      description={
+        q.data
+          ? `${items.length} cluster(s), ${down ? `${down} unreachable` : 'all reachable'}${blind.length ? `; telemetry missing, stale or partial: ${blind.join(', ')}` : ''}`
+          : 'Clusters of the mesh'
+      }
       actions={
         <Button variant="secondary" onClick={() => void q.refetch()} isLoading={q.isFetching}>
           Refresh

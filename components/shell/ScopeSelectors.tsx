@@ -9,8 +9,9 @@ import { MultiSelect } from './MultiSelect';
 import { queryKey } from './query-keys';
 import { useScope } from './useScope';
 
-export function useClusters() {
-  return useQuery({ queryKey: queryKey(undefined, 'clusters'), queryFn: () => fetchJson('/api/clusters', clustersResponseSchema) });
+/** GET /api/clusters; a page that shows live cluster state asks for a refetch interval. */
+export function useClusters(opts: { refetchInterval?: number } = {}) {
+  return useQuery({ queryKey: queryKey(undefined, 'clusters'), queryFn: () => fetchJson('/api/clusters', clustersResponseSchema), ...opts });
 }
 
 /** Cluster and namespace selectors of the masthead; their state is the URL's `clusters`/`namespaces`. */

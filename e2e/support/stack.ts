@@ -14,6 +14,8 @@ export interface StackState {
   controlUrl: string;
   kubeconfig: string;
   clusters: { name: string; apiUrl: string; context: string }[];
+  /** How often the demo's Prometheus scrapes (scripts/lib/scrape-limits.mjs). */
+  scrape: { intervalS: number; timeoutS: number; raised: boolean; message: string };
 }
 
 /**

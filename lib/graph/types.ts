@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { thresholdsSchema } from '@/lib/health';
+import { clusterTelemetrySchema } from '@/lib/telemetry';
 
 /**
  * The graph contract (DESIGN.md "Graph contract"): what /api/graph returns and the UI draws.
@@ -119,8 +120,18 @@ export const clusterGraphStatusSchema = z.object({
   /** Its Prometheus (or the global one) answered for it. */
   telemetry: z.boolean(),
   error: z.string().optional(),
+  /** Whether its telemetry can be trusted: series present and fresh, mesh targets up (lib/telemetry.ts). */
+  telemetryState: clusterTelemetrySchema.optional(),
 });
 export type ClusterGraphStatus = z.infer<typeof clusterGraphStatusSchema>;
+
+/**
+ * Why a graph has no node, as the server knows it: no traffic in the window (telemetry is there), no
+ * telemetry (Prometheus answers, the Istio series are not there), Prometheus unreachable. Filters
+ * that hide everything are the browser's own to tell (find/hide run there).
+ */
+export const emptyReasonSchema = z.enum(['no-traffic', 'no-telemetry', 'prometheus-unreachable']);
+export type EmptyReason = z.infer<typeof emptyReasonSchema>;
 
 export const graphSchema = z.object({
   graphType: graphTypeSchema,
@@ -135,6 +146,8 @@ export const graphSchema = z.object({
   duration: z.number(),
   /** The health thresholds the verdicts were made with (the server's configuration). */
   thresholds: thresholdsSchema,
+  /** Present only when the graph has no node: why. */
+  empty: z.object({ reason: emptyReasonSchema, message: z.string() }).optional(),
 });
 export type Graph = z.infer<typeof graphSchema>;
 

@@ -6,12 +6,14 @@ import { clusterNames } from '@/server/kube/clients';
 import { clusterCacheStates, inventorySnapshot } from '@/server/kube/informers';
 import { derivedServices } from '@/lib/mesh-rules/mcs';
 import { buildMcs, istiodData } from '@/server/mesh';
+import { clusterTelemetry } from '@/server/telemetry';
 import { CHECK_THRESHOLDS, placeUnknownDestinations, type CheckInputs, type EdgeSample } from './checks';
 
 // Gathers what the built-in checks look at: two instant queries per Prometheus (edge 5xx share and
 // edge p95 over the last minute, read on the calling side), the inventory caches' state, every
 // istiod's /debug/syncz, root certificate and /debug/mcsz (shared with the mesh page), and the MCS
-// problems of the inventory. What could not be read is returned as errors, next to the rest.
+// problems of the inventory, and the clusters' telemetry state (the graph's, cached). What could not
+// be read is returned as errors, next to the rest.
 
 const EDGE = 'source_cluster, source_workload_namespace, source_canonical_service, source_canonical_revision, destination_cluster, destination_service_namespace, destination_service_name, request_protocol';
 const MIN_RPS = 0.1;
@@ -29,8 +31,15 @@ export async function gatherCheckInputs(now = Date.now()): Promise<{ inputs: Che
   const errors: string[] = [];
   const edgeErrors: EdgeSample[] = [];
   const edgeP95: EdgeSample[] = [];
-  const [istiod] = await Promise.all([
+  const [istiod, telemetry] = await Promise.all([
     istiodData(),
+    clusterTelemetry().then(
+      (m) => [...m.values()],
+      (err: unknown) => {
+        errors.push(`telemetry check skipped: ${(err as Error).message}`);
+        return [];
+      },
+    ),
     ...prometheusTargets(clusterNames()).map(async ({ target, clusters, global }) => {
       const q = checkQueries(global && target.clusterLabel ? { label: target.clusterLabel, clusters } : undefined);
       try {
@@ -71,7 +80,7 @@ export async function gatherCheckInputs(now = Date.now()): Promise<{ inputs: Che
           return name && name !== m.destination_service_name ? { ...s, metric: { ...m, destination_service_name: name } } : s;
         });
   return {
-    inputs: { now, edgeErrors: placeUnknownDestinations(fold(edgeErrors), serviceClusters), edgeP95: fold(edgeP95), caches, unsynced, certExpiry, mcsProblems: problems },
+    inputs: { now, edgeErrors: placeUnknownDestinations(fold(edgeErrors), serviceClusters), edgeP95: fold(edgeP95), caches, unsynced, certExpiry, mcsProblems: problems, telemetry },
     errors,
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HELLO_EDGE, HELLO_EDGE_ID } from './testing';
+import type { ClusterTelemetry } from '@/lib/telemetry';
 import { evaluateChecks, newCheckState, placeUnknownDestinations, type CheckInputs } from './checks';
 
 const edge: Record<string, string> = { ...HELLO_EDGE };
@@ -7,7 +8,7 @@ const local = { ...edge, destination_cluster: 'us-east' };
 const T0 = Date.parse('2026-01-01T00:00:00Z');
 const DAY = 86_400;
 
-const none = (now = T0): CheckInputs => ({ now, edgeErrors: [], edgeP95: [], caches: [], unsynced: [], certExpiry: [], mcsProblems: [] });
+const none = (now = T0): CheckInputs => ({ now, edgeErrors: [], edgeP95: [], caches: [], unsynced: [], certExpiry: [], mcsProblems: [], telemetry: [] });
 const names = (alerts: { name: string }[]) => alerts.map((a) => a.name);
 
 describe('built-in checks', () => {
@@ -85,6 +86,35 @@ describe('built-in checks', () => {
     expect(placeUnknownDestinations([failed], where)[0]?.metric.destination_cluster).toBe('eu-west');
     expect(placeUnknownDestinations([failed], new Map([['mcs-demo/hello-master-engine', ['ap-south', 'us-east']]]))[0]?.metric.destination_cluster).toBe('us-east');
     expect(placeUnknownDestinations([failed], new Map())[0]?.metric.destination_cluster).toBe('unknown');
+  });
+  it('raise telemetry missing for a cluster whose Istio telemetry is missing, stale or whose Prometheus is unreachable, keeping its since, and clear it', () => {
+    const t = (cluster: string, verdict: ClusterTelemetry['verdict'], summary: string, prometheus: ClusterTelemetry['prometheus'] = 'reachable'): ClusterTelemetry => ({
+      cluster, verdict, summary, reason: `${cluster}: because`, prometheus, requestSeries: false, tcpSeries: false,
+    });
+    const state = newCheckState();
+    const first = evaluateChecks(
+      {
+        ...none(T0),
+        telemetry: [
+          t('eu-west', 'missing', 'no Istio telemetry for 8 s'),
+          t('us-east', 'ok', 'Istio telemetry current'),
+          t('ap-south', 'partial', '1 of 4 mesh targets down'),
+          t('lab', 'missing', 'no Prometheus configured', 'not-configured'),
+          t('edge', 'stale', 'Istio telemetry stale (5 min old)'),
+          t('dr', 'unreachable', 'Prometheus unreachable', 'unreachable'),
+        ],
+      },
+      state,
+    );
+    expect(first.map((a) => [a.name, a.cluster, a.severity])).toEqual([
+      ['MeridianTelemetryMissing', 'eu-west', 'warning'],
+      ['MeridianTelemetryMissing', 'edge', 'warning'],
+      ['MeridianTelemetryMissing', 'dr', 'warning'],
+    ]);
+    expect(first[0]).toMatchObject({ source: 'meridian', summary: 'Istio telemetry of eu-west: no Istio telemetry for 8 s. eu-west: because', entity: { kind: 'cluster', id: 'eu-west' }, link: '/mesh?cluster=eu-west' });
+    const later = evaluateChecks({ ...none(T0 + 60_000), telemetry: [t('eu-west', 'missing', 'no Istio telemetry for 68 s')] }, state);
+    expect(later[0]?.since).toBe(first[0]?.since);
+    expect(evaluateChecks({ ...none(T0 + 90_000), telemetry: [t('eu-west', 'ok', 'Istio telemetry current')] }, state)).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Alert } from '@/lib/alerts';
 import type { MCSProblem } from '@/lib/mesh';
+import { withoutTelemetry, type ClusterTelemetry } from '@/lib/telemetry';
 import { alertId } from './entity';
 import { meridianAlert } from './merge';
 
@@ -39,6 +40,8 @@ export interface CheckInputs {
   /** Per cluster: root certificate expiry, unix seconds. */
   certExpiry: { cluster: string; expiresAt: number }[];
   mcsProblems: MCSProblem[];
+  /** Per cluster, the state of its Istio telemetry (server/telemetry, shared with the graph). */
+  telemetry: ClusterTelemetry[];
 }
 
 export interface CheckState {
@@ -122,6 +125,13 @@ export function evaluateChecks(input: CheckInputs, state: CheckState): Alert[] {
         out.push({ labels: { alertname: 'MeridianImportWithoutExporter', severity: 'critical', cluster, mcs_service: mcsService }, summary: p.message });
       }
     }
+  }
+
+  // Telemetry missing, stale, or its Prometheus unreachable: the console cannot see the cluster's
+  // traffic (a partial one is the graph banner's; a cluster without any Prometheus is a configuration).
+  for (const t of input.telemetry) {
+    if (!withoutTelemetry(t)) continue;
+    out.push({ labels: { alertname: 'MeridianTelemetryMissing', severity: 'warning', cluster: t.cluster }, summary: `Istio telemetry of ${t.cluster}: ${t.summary}. ${t.reason}` });
   }
 
   const alerts = out.map((o) => {

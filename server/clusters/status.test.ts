@@ -69,5 +69,7 @@ describe('GET /api/clusters data', () => {
     expect(live).toMatchObject({ reachable: true, kubernetesVersion: 'v1.32.0-test' });
     expect(dead?.reachable).toBe(false);
     expect(dead?.error).toMatch(/ECONNREFUSED|refused/i);
+    // No Prometheus configured: the telemetry state says so instead of nothing.
+    expect(live?.telemetry).toMatchObject({ cluster: 'live', verdict: 'missing', prometheus: 'not-configured', summary: 'no Prometheus configured' });
   });
 });

@@ -1,12 +1,14 @@
 import 'server-only';
 import { VersionApi } from '@kubernetes/client-node';
 import type { ClusterStatus } from '@/lib/clusters';
+import type { ClusterTelemetry } from '@/lib/telemetry';
 import { describeCause, fromKubeError } from '@/server/http/errors';
 import { istiodInfo } from '@/server/istiod';
 import { apiClient, clusterNames, withTimeout } from '@/server/kube/clients';
 import { clusterCacheStates, inventorySnapshot } from '@/server/kube/informers';
 import { prometheusState, type PrometheusState } from '@/server/prometheus/health';
 import { prometheusTargets } from '@/server/prometheus/targets';
+import { clusterTelemetry } from '@/server/telemetry';
 
 const PROBE_TIMEOUT_MS = 3000;
 
@@ -39,11 +41,16 @@ async function prometheusByCluster(clusters: string[]): Promise<Map<string, Prom
 
 /**
  * Every configured cluster: live API probe, inventory cache state, istiod revision/version, mesh id
- * and network (from the cache), Prometheus state. One slow or dead cluster never hides the others.
+ * and network (from the cache), Prometheus state and the state of its Istio telemetry (shared with the
+ * graph). One slow or dead cluster never hides the others.
  */
 export async function clustersStatus(): Promise<ClusterStatus[]> {
   const names = clusterNames();
-  const [probes, proms] = await Promise.all([Promise.all(names.map(probeCluster)), prometheusByCluster(names)]);
+  const [probes, proms, telemetry] = await Promise.all([
+    Promise.all(names.map(probeCluster)),
+    prometheusByCluster(names),
+    clusterTelemetry().catch(() => new Map<string, ClusterTelemetry>()),
+  ]);
   const caches = new Map(clusterCacheStates().map((s) => [s.cluster, s]));
   const snapshot = inventorySnapshot();
   return probes.map((probe) => {
@@ -57,6 +64,7 @@ export async function clustersStatus(): Promise<ClusterStatus[]> {
       meshId: info.meshId,
       network: info.network,
       prometheus: prom ? { url: prom.url, state: prom.state, version: prom.version, error: prom.error, global: prom.global } : undefined,
+      telemetry: telemetry.get(probe.name),
     };
   });
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, parseConfigText } from './load';
+import { DEFAULT_MESH_TARGET_PATTERN, telemetrySettings } from './schema';
 
 const kubeconfig = (contexts: string[]) => `apiVersion: v1
 kind: Config
@@ -52,6 +53,15 @@ describe('meridian.yaml', () => {
     expect(cfg.readOnly).toBe(false);
     expect(cfg.auth.strategy).toBe('anonymous');
     expect(cfg.prometheus).toMatchObject({ url: 'http://thanos:9090', clusterLabel: 'cluster' });
+  });
+
+  it('reads the telemetry settings, with defaults, and names a bad mesh-target pattern', () => {
+    const cfg = parseConfigText('clusters:\n  - name: a\ntelemetry:\n  meshTargets: {pattern: "istio-proxies"}\n', 'm.yaml');
+    expect(telemetrySettings(cfg)).toEqual({ meshTargets: { label: 'job', pattern: 'istio-proxies' }, staleAfterSeconds: 60 });
+    expect(telemetrySettings(parseConfigText('clusters:\n  - name: a\n', 'm.yaml')).meshTargets.pattern).toBe(DEFAULT_MESH_TARGET_PATTERN);
+    expect(() => parseConfigText('clusters:\n  - name: a\ntelemetry:\n  meshTargets: {pattern: "mesh-(("}\n', 'm.yaml')).toThrowError(
+      /m\.yaml:4:\d+: telemetry\.meshTargets\.pattern: must be a valid regular expression/,
+    );
   });
 
   it('without MERIDIAN_CONFIG, every kubeconfig context is a cluster', () => {

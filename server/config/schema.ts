@@ -23,6 +23,39 @@ const clusterSchema = z.strictObject({
   istiod: z.strictObject({ url }).optional(),
 });
 
+/**
+ * How the console judges a cluster's telemetry (server/telemetry). A mesh target is a Prometheus
+ * scrape target of the proxies: its `label` (default `job`) fully matches `pattern`, a regular
+ * expression anchored as PromQL's `=~` anchors it. The default covers Istio's own setups: the
+ * Prometheus Operator PodMonitor (`<namespace>/envoy-stats-monitor`, or `envoy-stats`), the sample
+ * add-on's `kubernetes-pods` (proxies' merged metrics), older `istio-mesh`, and `mesh` or `mesh-*`
+ * (the demo mesh's per-cluster jobs).
+ */
+export const DEFAULT_MESH_TARGET_PATTERN = '(.+/)?envoy-stats(-monitor)?|istio-mesh|kubernetes-pods(-istio-secure)?|mesh(-.+)?';
+
+const regex = z.string().min(1).max(1000).refine(
+  (s) => {
+    try {
+      new RegExp(s);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be a valid regular expression' },
+);
+
+const telemetrySchema = z.strictObject({
+  meshTargets: z
+    .strictObject({
+      label: z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'must be a Prometheus label name').default('job'),
+      pattern: regex.default(DEFAULT_MESH_TARGET_PATTERN),
+    })
+    .default({ label: 'job', pattern: DEFAULT_MESH_TARGET_PATTERN }),
+  /** The newest Istio sample older than this many seconds makes the telemetry stale (a few scrape intervals). */
+  staleAfterSeconds: z.number().positive().max(86_400).default(60),
+});
+
 const authSchema = z
   .strictObject({
     strategy: z.enum(['anonymous', 'token', 'header']).default('anonymous'),
@@ -39,6 +72,8 @@ export const meridianConfigSchema = z
     alertmanager: z.strictObject({ url }).optional(),
     auth: authSchema.default({ strategy: 'anonymous' }),
     readOnly: z.boolean().default(false),
+    /** Telemetry checks (absent: the defaults of telemetrySchema). */
+    telemetry: telemetrySchema.optional(),
     health: z
       .strictObject({
         degraded5xx: z.number().min(0).max(1).default(DEFAULT_THRESHOLDS.serverError.degraded),
@@ -56,6 +91,12 @@ export const meridianConfigSchema = z
 export type MeridianConfigFile = z.infer<typeof meridianConfigSchema>;
 export type ClusterConfig = z.infer<typeof clusterSchema>;
 export type PrometheusConfig = z.infer<typeof prometheusSchema>;
+export type TelemetryConfig = z.infer<typeof telemetrySchema>;
+
+/** The telemetry settings of a configuration, defaults filled in. */
+export function telemetrySettings(cfg: Pick<MeridianConfigFile, 'telemetry'>): TelemetryConfig {
+  return cfg.telemetry ?? telemetrySchema.parse({});
+}
 
 /** The resolved configuration: the file's settings with the clusters always known. */
 export interface MeridianConfig extends Omit<MeridianConfigFile, 'clusters'> {

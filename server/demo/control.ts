@@ -1,6 +1,7 @@
 import 'server-only';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { clusterz, istiodMetrics, mcsz, syncz, type IstiodMetrics } from './istiod';
+import { createMetricsOutage } from './metrics-outage';
 import type { ScenarioState } from './scenarios';
 import type { Simulation } from './sim';
 import type { ClusterStoreView, DemoClusterName } from './types';
@@ -48,6 +49,8 @@ export function createControlServer(opts: ControlOptions): { start(): Promise<vo
     opts.managedControlPlane ? [] : clusters.map((c) => [c, istiodMetrics(views[c], { certExpiresAt: () => scenarios.certExpiresAt(c), unreachable: () => unreachableFrom(c) })]),
   );
   const isCluster = (c: string | undefined): c is DemoClusterName => clusters.includes(c as DemoClusterName);
+  const outage = createMetricsOutage(scenarios);
+  const serveMetrics = (res: ServerResponse, cluster: DemoClusterName) => sim.metrics(cluster).then((text) => send(res, 200, text, sim.contentType));
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://demo');
@@ -57,7 +60,10 @@ export function createControlServer(opts: ControlOptions): { start(): Promise<vo
       const cluster = parts[1];
       if (!isCluster(cluster)) return send(res, 404, { error: `unknown cluster "${cluster}"; clusters: ${clusters.join(', ')}` });
       const rest = parts.slice(2).join('/');
-      if (rest === 'metrics') return send(res, 200, await sim.metrics(cluster), sim.contentType);
+      if (rest === 'metrics') {
+        if (outage.intercept(cluster, res, () => void serveMetrics(res, cluster).catch((e: unknown) => send(res, 500, { error: String(e) })))) return;
+        return serveMetrics(res, cluster);
+      }
       if (rest.startsWith('istiod/') && opts.managedControlPlane) {
         return send(res, 404, { error: `cluster ${cluster} has a managed control plane (Cloud Service Mesh): no istiod runs there` });
       }
@@ -98,6 +104,7 @@ export function createControlServer(opts: ControlOptions): { start(): Promise<vo
       });
     },
     async stop() {
+      outage.close();
       for (const m of istiod.values()) m.close();
       await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
       server?.closeAllConnections();

@@ -25,6 +25,7 @@ export function buildContext(input: BuildGraphInput): AppenderContext {
     scope: makeScope(options.clusters, options.namespaces),
     resolver: new PathResolver(options.graphType, inventory),
     configErrors: input.configErrors,
+    telemetryStates: input.telemetryStates,
   };
 }
 
@@ -47,6 +48,7 @@ export function runAppenders(input: BuildGraphInput, appenders: readonly Appende
     timestamp: input.options.queryTime,
     duration: input.options.duration,
     thresholds: ctx.thresholds,
+    ...(work.empty ? { empty: work.empty } : {}),
   };
 }
 

@@ -2,12 +2,14 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import type { Graph } from '@/lib/graph/types';
 import type { GraphQuery } from '@/lib/graph/query';
+import { singleFlight } from '@/lib/single-flight';
 import { getCluster, getConfig } from '@/server/config';
 import { clusterNames } from '@/server/kube/clients';
 import { inventorySnapshot } from '@/server/kube/informers';
 import { consoleMetrics } from '@/server/observability/metrics';
 import { queryInstant } from '@/server/prometheus/client';
 import { clustersWithoutPrometheus, prometheusTargets } from '@/server/prometheus/targets';
+import { clusterTelemetry } from '@/server/telemetry';
 import { liveErrorCount } from '@/server/validation/live';
 import { buildGraph } from './build';
 import { fetchTelemetry, mergeTelemetry } from './queries';
@@ -26,17 +28,7 @@ export interface GraphResult {
   timings: { prometheusMs: number; buildMs: number };
 }
 
-interface Cache {
-  inflight: Map<string, Promise<GraphResult>>;
-  done: Map<string, { at: number; result: GraphResult }>;
-}
-const KEY = Symbol.for('meridian.graphCache');
-type WithCache = typeof globalThis & { [KEY]?: Cache };
-function cache(): Cache {
-  const g = globalThis as WithCache;
-  g[KEY] ??= { inflight: new Map(), done: new Map() };
-  return g[KEY];
-}
+const results = singleFlight<GraphResult>('meridian.graphCache', TTL_MS);
 
 async function telemetryFor(clusters: string[], q: GraphQuery, queryTime: number): Promise<{ telemetry: Telemetry | undefined; errors: Record<string, string> }> {
   const errors: Record<string, string> = {};
@@ -60,7 +52,8 @@ async function telemetryFor(clusters: string[], q: GraphQuery, queryTime: number
 async function compute(q: GraphQuery, queryTime: number): Promise<GraphResult> {
   const clusters = q.clusters.length ? q.clusters : clusterNames();
   const t0 = performance.now();
-  const { telemetry, errors } = await telemetryFor(clusters, q, queryTime);
+  // The clusters' telemetry state is shared with /api/clusters, /api/mesh and the alerts (its own cache).
+  const [{ telemetry, errors }, telemetryStates] = await Promise.all([telemetryFor(clusters, q, queryTime), telemetryStates_(q.queryTime)]);
   const t1 = performance.now();
   const endBuild = consoleMetrics().graphBuild.startTimer({ graphType: q.graphType });
   const graph = buildGraph({
@@ -69,11 +62,20 @@ async function compute(q: GraphQuery, queryTime: number): Promise<GraphResult> {
     telemetryErrors: errors,
     options: { graphType: q.graphType, clusters: q.clusters, namespaces: q.namespaces, duration: q.duration, queryTime, idle: q.idle, thresholds: thresholdsFromConfig() },
     configErrors: liveErrorCount,
+    telemetryStates,
   });
   endBuild();
   const t2 = performance.now();
   const etag = `W/"${createHash('sha1').update(JSON.stringify({ ...graph, timestamp: 0 })).digest('base64url').slice(0, 22)}"`;
   return { graph, etag, timings: { prometheusMs: t1 - t0, buildMs: t2 - t1 } };
+}
+
+/** The telemetry states, or none when they cannot be computed (the graph does not depend on them). */
+function telemetryStates_(at: number | undefined) {
+  return clusterTelemetry({ at }).catch((err: unknown) => {
+    console.error('[meridian] telemetry state failed:', err);
+    return undefined;
+  });
 }
 
 function thresholdsFromConfig() {
@@ -88,18 +90,5 @@ export async function graphFor(q: GraphQuery): Promise<GraphResult> {
   // "now" graphs share a key within the TTL; replays are keyed by their time.
   const queryTime = q.queryTime ?? Math.floor(Date.now() / 1000);
   const key = JSON.stringify({ ...q, queryTime: q.queryTime ?? 'now' });
-  const c = cache();
-  const hit = c.done.get(key);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.result;
-  const running = c.inflight.get(key);
-  if (running) return running;
-  const p = compute(q, queryTime)
-    .then((result) => {
-      c.done.set(key, { at: Date.now(), result });
-      if (c.done.size > 200) for (const [k, v] of c.done) if (Date.now() - v.at >= TTL_MS) c.done.delete(k);
-      return result;
-    })
-    .finally(() => c.inflight.delete(key));
-  c.inflight.set(key, p);
-  return p;
+  return results.get(key, () => compute(q, queryTime));
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import type { ClusterGraphStatus, Graph, GraphBox, GraphEdge, GraphNode, GraphType } from '@/lib/graph/types';
 import type { Thresholds } from '@/lib/health';
 import type { InventorySnapshot } from '@/lib/inventory/types';
+import type { ClusterTelemetry } from '@/lib/telemetry';
 import type { InventoryIndex } from './inventory';
 import type { PathResolver, ReporterChoice } from './series';
 
@@ -57,6 +58,8 @@ export interface BuildGraphInput {
   options: GraphOptions;
   /** Error-level validation findings about one Istio object (default: none): badges.configErrors. */
   configErrors?: (cluster: string, kind: string, namespace: string | undefined, name: string) => number;
+  /** Per cluster, the state of its telemetry (server/telemetry); absent: not known. */
+  telemetryStates?: ReadonlyMap<string, ClusterTelemetry>;
 }
 
 /** The graph while appenders work on it: maps by id; build.ts turns it into a sorted Graph. */
@@ -67,6 +70,7 @@ export interface WorkGraph {
   boxes: Map<string, GraphBox>;
   clusters: ClusterGraphStatus[];
   warnings: string[];
+  empty?: Graph['empty'];
 }
 
 /** Which (cluster, namespace) pairs the request selected. */
@@ -89,6 +93,7 @@ export interface AppenderContext {
   /** Reporter deduplication, decided by the traffic appender and reused by the appenders after it. */
   reporters?: { requests: ReporterChoice; tcp: ReporterChoice };
   configErrors?: BuildGraphInput['configErrors'];
+  telemetryStates?: BuildGraphInput['telemetryStates'];
 }
 
 export interface Appender {

@@ -29,7 +29,7 @@ function eastWestGateway(snap: ClusterSnapshot | undefined): string | undefined 
   return `${address}:${port}`;
 }
 
-function card(data: IstiodData | undefined, base: Pick<ClusterCard, 'name' | 'reachable' | 'error' | 'kubernetesVersion' | 'istiod' | 'meshId' | 'network'>, snap: ClusterSnapshot | undefined, servedBy: string | undefined, managed: ManagedControlPlane | undefined): ClusterCard {
+function card(data: IstiodData | undefined, base: Pick<ClusterCard, 'name' | 'reachable' | 'error' | 'kubernetesVersion' | 'istiod' | 'meshId' | 'network' | 'telemetry'>, snap: ClusterSnapshot | undefined, servedBy: string | undefined, managed: ManagedControlPlane | undefined): ClusterCard {
   const out: ClusterCard = { ...base, remoteSecrets: [], servedBy, eastWestGateway: eastWestGateway(snap) };
   // A managed control plane: its state instead of istiod's debug endpoints, which it does not have.
   if (managed) return { ...out, managedControlPlane: managed };
@@ -64,7 +64,7 @@ export async function meshView(selected: string[], durationSeconds: number): Pro
     .filter((s) => selected.includes(s.name))
     .map((s) => {
       const data = dataOf(s.name);
-      const c = card(data, { name: s.name, reachable: s.reachable, error: s.error, kubernetesVersion: s.kubernetesVersion, istiod: s.istiod, meshId: s.meshId, network: s.network }, snapOf(s.name), controlPlane.servedBy[s.name], managed.get(s.name));
+      const c = card(data, { name: s.name, reachable: s.reachable, error: s.error, kubernetesVersion: s.kubernetesVersion, istiod: s.istiod, meshId: s.meshId, network: s.network, telemetry: s.telemetry }, snapOf(s.name), controlPlane.servedBy[s.name], managed.get(s.name));
       if (!s.reachable && s.error) errorsByCluster[s.name] ??= s.error;
       return c;
     });

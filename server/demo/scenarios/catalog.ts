@@ -53,6 +53,14 @@ export const SCENARIO_CATALOG = {
       'routing it had when the scenario started.',
     options: z.strictObject({ cluster: cluster.default('us-east') }),
   },
+  'telemetry-outage': {
+    description:
+      "The cluster's Istio metrics endpoint (/clusters/<cluster>/metrics on the control port) stops answering. Mode " +
+      '"hang" (default) holds each scrape open until Prometheus gives up at its scrape timeout, as a wedged or ' +
+      'firewalled exporter does (Prometheus records "context deadline exceeded"); mode "error" answers 503 at once. ' +
+      'Its traffic keeps flowing; stopping the scenario serves the metrics again.',
+    options: z.strictObject({ cluster: cluster.default('eu-west'), mode: z.enum(['hang', 'error']).default('hang') }),
+  },
 } as const;
 
 export type ScenarioName = keyof typeof SCENARIO_CATALOG;

@@ -7,7 +7,7 @@ describe('scenario state', () => {
   it('lists every scenario with its defaults, inactive', () => {
     const s = createScenarioState(clock());
     const names = s.list().map((i) => i.name);
-    expect(names).toEqual(['cluster-cut-off', 'latency-spike', 'cert-expiry', 'error-burst', 'proxy-stale']);
+    expect(names).toEqual(['cluster-cut-off', 'latency-spike', 'cert-expiry', 'error-burst', 'proxy-stale', 'telemetry-outage']);
     expect(s.list().every((i) => !i.active && i.description.length > 10)).toBe(true);
     expect(s.list().find((i) => i.name === 'latency-spike')?.options).toMatchObject({ extraMs: 400 });
   });
@@ -65,5 +65,12 @@ describe('scenario state', () => {
     expect(s.latencySpikeMs({ ...edge, destinationCluster: 'ap-south' })).toBe(0);
     s.stop('latency-spike');
     expect(s.latencySpikeMs(edge)).toBe(0);
+    s.start('telemetry-outage');
+    expect([s.metricsOutage('eu-west'), s.metricsOutage('us-east')]).toEqual(['hang', undefined]);
+    s.start('telemetry-outage', { cluster: 'ap-south', mode: 'error' });
+    expect([s.metricsOutage('eu-west'), s.metricsOutage('ap-south')]).toEqual([undefined, 'error']);
+    expect(() => s.start('telemetry-outage', { mode: 'slow' })).toThrow(/telemetry-outage.*mode/);
+    s.stop('telemetry-outage');
+    expect(s.metricsOutage('ap-south')).toBeUndefined();
   });
 });

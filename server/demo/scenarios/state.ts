@@ -57,6 +57,8 @@ export interface ScenarioState {
   certExpiresAt(cluster: string): number | undefined;
   /** True while the proxy-stale scenario holds this cluster's sidecars on old configuration. */
   staleProxies(cluster: string): boolean;
+  /** How the cluster's metrics endpoint fails under telemetry-outage ('hang' or 'error'), else undefined. */
+  metricsOutage(cluster: string): 'hang' | 'error' | undefined;
 }
 
 interface Active {
@@ -151,5 +153,9 @@ export function createScenarioState(clock: { now(): number } = Date): ScenarioSt
       return entry.startedAt + o.inDays * 86_400_000;
     },
     staleProxies: (cluster) => optionsOf('proxy-stale')?.cluster === cluster,
+    metricsOutage(cluster) {
+      const o = optionsOf('telemetry-outage');
+      return o?.cluster === cluster ? o.mode : undefined;
+    },
   };
 }

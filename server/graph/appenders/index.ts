@@ -11,6 +11,7 @@ import { mcs } from './mcs';
 import { responseTime } from './response-time';
 import { security } from './security';
 import { sidecar } from './sidecar';
+import { telemetryState } from './telemetry-state';
 import { traffic } from './traffic';
 
 /**
@@ -29,7 +30,9 @@ import { traffic } from './traffic';
  *  9. deadNodes     dead on workload/app/service nodes.
  * 10. health        needs the final traffic of nodes and edges and the final node set.
  * 11. boxes         needs the final node set: a box for every node's cluster/namespace.
- * 12. clusterStatus last: summarizes the build (cluster status, warnings); changes no node.
+ * 12. clusterStatus summarizes the build (cluster status, warnings); changes no node.
+ * 13. telemetryState last: each cluster's telemetry state onto clusterStatus' list, and why an
+ *                   empty graph is empty (needs the final node set and the cluster list).
  */
 export const APPENDERS: readonly Appender[] = [
   traffic,
@@ -44,6 +47,7 @@ export const APPENDERS: readonly Appender[] = [
   health,
   boxes,
   clusterStatus,
+  telemetryState,
 ];
 
 export type AppenderName = (typeof APPENDERS)[number]['name'];

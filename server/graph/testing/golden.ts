@@ -99,7 +99,7 @@ export function appenderDelta(input: BuildGraphInput, appender: Appender): Recor
     const d = diffById(before[key], now[key]);
     if (d) out[key] = d;
   }
-  for (const key of ['clusters', 'warnings'] as const) {
+  for (const key of ['clusters', 'warnings', 'empty'] as const) {
     if (diff(before[key] as unknown as Json, now[key] as unknown as Json) !== undefined) out[key] = now[key] as unknown as Json;
   }
   return out;
